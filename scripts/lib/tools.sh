@@ -1,0 +1,22 @@
+# Sourced by ./scripts/test: makes sure the real programs the tests run against are present.
+# Each entry is "command:debian-package". Tests that need one fail (never skip) when it is
+# missing, so installing here is what keeps CI honest.
+TEST_TOOLS=(
+)
+
+ensure_test_tools() {
+  local missing=() entry cmd pkg
+  for entry in "${TEST_TOOLS[@]}"; do
+    cmd=${entry%%:*}; pkg=${entry#*:}
+    command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing test tools from Debian's packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: need root (or sudo) to install ${missing[*]}; install them and re-run." >&2
+    return 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
