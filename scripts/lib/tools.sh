@@ -2,6 +2,7 @@
 # Each entry is "command:debian-package". Tests that need one fail (never skip) when it is
 # missing, so installing here is what keeps CI honest.
 TEST_TOOLS=(
+  mosquitto:mosquitto
 )
 
 ensure_test_tools() {
