@@ -12,7 +12,16 @@ public final class MessageLimits {
   public static final long MAX_CLOCK_AHEAD_MS = 24L * 60 * 60 * 1000;
 
   public static final int MAX_DEVICES = 256;
-  public static final int MAX_SHARES_PER_BATCH = 1000;
+
+  /**
+   * Most shares in one batch. The payload limit usually binds first (a share takes 100 to 400
+   * bytes); senders should split batches at {@link #SAFE_SHARES_PER_BATCH}.
+   */
+  public static final int MAX_SHARES_PER_BATCH = 500;
+
+  /** A batch of this many shares always fits {@link #MAX_PAYLOAD_BYTES}, whatever the fields. */
+  public static final int SAFE_SHARES_PER_BATCH = 128;
+
   public static final int MAX_CAPABILITIES = 64;
   public static final int MAX_MERKLE_BRANCH = 32;
 
