@@ -41,7 +41,7 @@ public record SubscribeResult(
     for (Subscription s : subscriptions) {
       pairs.add(List.of(s.method(), s.subscriptionId()));
     }
-    return StratumResponse.ok(id, List.of(pairs, extranonce1, extranonce2Size));
+    return StratumResponse.ok(id, List.of(pairs, extranonce1, (long) extranonce2Size));
   }
 
   /**
