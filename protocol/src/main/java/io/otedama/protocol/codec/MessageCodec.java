@@ -237,6 +237,18 @@ public final class MessageCodec {
 
   // ---- encoding
 
+  /**
+   * The JSON text of any part of a message in its wire form, e.g. a telemetry message's {@code
+   * devices} for a JSONB column, or a command result's {@code details}.
+   */
+  public String toJsonText(Object part) {
+    try {
+      return writer.writeValueAsString(part);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The JSON payload of {@code message}; null fields are left out. */
   public byte[] encode(RigMessage message) {
     Objects.requireNonNull(message, "message");

@@ -95,6 +95,15 @@ class MessageCodecTest {
   }
 
   @Test
+  void partsOfMessagesAsJsonText() {
+    assertThat(codec.toJsonText(SampleMessages.telemetry().devices().get(1)))
+        .isEqualTo(
+            "{\"id\":\"cpu0\",\"kind\":\"cpu\",\"hashrateHs\":0.0,\"accepted\":0,\"rejected\":0,"
+                + "\"status\":\"idle\"}");
+    assertThat(codec.toJsonText(List.of())).isEqualTo("[]");
+  }
+
+  @Test
   void lastWillPayloadIsSmallAndValid() throws Exception {
     StatusMessage will = new StatusMessage(NOW, RigState.OFFLINE, null, null);
     byte[] bytes = codec.encode(will);
