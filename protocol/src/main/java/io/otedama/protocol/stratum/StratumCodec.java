@@ -146,9 +146,6 @@ public final class StratumCodec {
           StratumProtocolException.Kind.BAD_JSON,
           StratumId.NULL,
           "not valid JSON: " + ParamReader.sanitize(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new StratumProtocolException(
-          StratumProtocolException.Kind.BAD_JSON, StratumId.NULL, "not valid JSON");
     }
     if (root == null || !root.isObject()) {
       throw new StratumProtocolException(

@@ -15,19 +15,37 @@ package io.otedama.protocol.topic;
 public final class TopicAcl {
   private static final int RIG_LEVEL = 3; // otedama / v1 / rigs / {rigId}
 
+  private static final TopicKind[] AGENT_KINDS =
+      java.util.Arrays.stream(TopicKind.values())
+          .filter(kind -> kind.publisher() == Publisher.AGENT)
+          .toArray(TopicKind[]::new);
+
   private TopicAcl() {}
 
-  /** Whether rig {@code rigId} may publish on {@code topic}. */
+  /**
+   * Whether rig {@code rigId} may publish on {@code topic}. Allocation-free: the broker calls it
+   * for every PUBLISH.
+   */
   public static boolean mayPublish(String rigId, String topic) {
-    if (!RigIdSyntax.isValid(rigId) || topic == null) {
+    if (topic == null || !RigIdSyntax.isValid(rigId) || !topic.startsWith(Topics.RIGS_PREFIX)) {
       return false;
     }
-    if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0 || topic.indexOf('\u0000') >= 0) {
+    int idStart = Topics.RIGS_PREFIX.length();
+    int slash = idStart + rigId.length();
+    if (!topic.startsWith(rigId, idStart)
+        || topic.length() <= slash
+        || topic.charAt(slash) != '/') {
       return false;
     }
-    return Topics.parse(topic)
-        .filter(t -> t.rigId().equals(rigId) && t.kind().publisher() == Publisher.AGENT)
-        .isPresent();
+    int suffixLength = topic.length() - slash - 1;
+    for (TopicKind kind : AGENT_KINDS) {
+      String suffix = kind.suffix();
+      if (suffix.length() == suffixLength
+          && topic.regionMatches(slash + 1, suffix, 0, suffixLength)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether rig {@code rigId} may subscribe to {@code filter}. */
