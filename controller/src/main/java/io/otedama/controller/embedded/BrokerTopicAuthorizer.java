@@ -8,12 +8,13 @@ import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
-import io.otedama.controller.mqtt.RigTopicAccess;
+import io.otedama.protocol.topic.TopicAcl;
 import java.util.Optional;
 
 /**
- * Enforces CONTRACTS §5 on every PUBLISH (also the Last Will) and SUBSCRIBE: the controller may do
- * anything, a rig only under its own subtree. Pure string checks, cheap enough to run inline.
+ * Enforces CONTRACTS §5 on every PUBLISH (also the Last Will) and SUBSCRIBE with the protocol's
+ * {@link TopicAcl}: the controller may do anything; a rig may publish only its own agent topics and
+ * subscribe only under its own subtree. Pure string checks, cheap enough to run inline.
  */
 final class BrokerTopicAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
 
@@ -23,12 +24,11 @@ final class BrokerTopicAuthorizer implements PublishAuthorizer, SubscriptionAuth
         BrokerPrincipal.readFrom(input.getConnectionInformation().getConnectionAttributeStore());
     String topic = input.getPublishPacket().getTopic();
     if (principal.isPresent()
-        && (principal.get().controller()
-            || RigTopicAccess.mayPublish(principal.get().rigId(), topic))) {
+        && (principal.get().controller() || TopicAcl.mayPublish(principal.get().rigId(), topic))) {
       output.authorizeSuccessfully();
     } else {
       output.failAuthorization(
-          AckReasonCode.NOT_AUTHORIZED, "a rig may publish only under its own topic subtree");
+          AckReasonCode.NOT_AUTHORIZED, "a rig may publish only its own agent topics");
     }
   }
 
@@ -40,7 +40,7 @@ final class BrokerTopicAuthorizer implements PublishAuthorizer, SubscriptionAuth
     String filter = input.getSubscription().getTopicFilter();
     if (principal.isPresent()
         && (principal.get().controller()
-            || RigTopicAccess.maySubscribe(principal.get().rigId(), filter))) {
+            || TopicAcl.maySubscribe(principal.get().rigId(), filter))) {
       output.authorizeSuccessfully();
     } else {
       output.failAuthorization(

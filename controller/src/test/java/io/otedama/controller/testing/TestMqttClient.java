@@ -112,7 +112,8 @@ public final class TestMqttClient implements AutoCloseable {
   public void close() throws MqttException {
     if (client.isConnected()) {
       try {
-        client.disconnect(0);
+        // MqttClient.disconnect() waits without a limit for a server that may already be gone
+        client.disconnectForcibly(0, 1_000, true);
       } catch (MqttException alreadyGone) {
         // nothing left to close but the client itself
       }

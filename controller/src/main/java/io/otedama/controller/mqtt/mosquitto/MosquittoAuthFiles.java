@@ -3,6 +3,10 @@ package io.otedama.controller.mqtt.mosquitto;
 import io.dropwizard.lifecycle.Managed;
 import io.otedama.controller.mqtt.ControllerCredentials;
 import io.otedama.controller.mqtt.mosquitto.MosquittoCredentialStore.RigLogin;
+import io.otedama.protocol.topic.Publisher;
+import io.otedama.protocol.topic.RigIdSyntax;
+import io.otedama.protocol.topic.TopicKind;
+import io.otedama.protocol.topic.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,9 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes an external Mosquitto's {@code password_file} and {@code acl_file} from the rigs table, so
  * Mosquitto enforces the same rules as the embedded broker: no anonymous clients, the controller
- * may do anything, a rig only under {@code otedama/v1/rigs/<its id>/}. Files are replaced
- * atomically and only when their content changed; then the reload command (if any) makes Mosquitto
- * re-read them (Mosquitto reloads both files on SIGHUP).
+ * may do anything, a rig reads only under {@code otedama/v1/rigs/<its id>/} and writes only its own
+ * agent topics there. Files are replaced atomically and only when their content changed; then the
+ * reload command (if any) makes Mosquitto re-read them (Mosquitto reloads both files on SIGHUP).
  */
 public final class MosquittoAuthFiles implements Managed {
 
@@ -104,8 +108,7 @@ public final class MosquittoAuthFiles implements Managed {
     StringBuilder out = new StringBuilder(rigs.size() * 128 + 256);
     out.append(controller.username()).append(':').append(controllerHash()).append('\n');
     for (RigLogin rig : rigs) {
-      if (UNSAFE_USERNAME.matcher(rig.rigId()).find()
-          || rig.rigId().equals(controller.username())) {
+      if (!RigIdSyntax.isValid(rig.rigId()) || rig.rigId().equals(controller.username())) {
         log.warn("Rig id {} cannot be a Mosquitto user name; left out", rig.rigId());
         continue;
       }
@@ -130,17 +133,33 @@ public final class MosquittoAuthFiles implements Managed {
     return MosquittoPasswordHash.hash(controller.password());
   }
 
+  /**
+   * The same rule as the embedded broker's (the protocol's {@code TopicAcl}): a rig reads its own
+   * subtree and writes only the kinds agents publish, on its own id.
+   */
   private String aclFileContent() {
-    return """
-    # Written by the Otedama controller (mqtt.mosquitto.aclFile); edits are overwritten.
-    # The controller may publish and subscribe anywhere.
-    user %s
-    topic readwrite #
+    StringBuilder out =
+        new StringBuilder(
+            """
+            # Written by the Otedama controller (mqtt.mosquitto.aclFile); edits are overwritten.
+            # The controller may publish and subscribe anywhere.
+            user %s
+            topic readwrite #
 
-    # Every rig (user name = rig id) only under its own subtree (CONTRACTS.md section 5).
-    pattern readwrite otedama/v1/rigs/%%u/#
-    """
-        .formatted(controller.username());
+            # Every rig (user name = rig id) only under its own subtree (CONTRACTS.md section 5).
+            pattern read %s%%u/#
+            """
+                .formatted(controller.username(), Topics.RIGS_PREFIX));
+    for (TopicKind kind : TopicKind.values()) {
+      if (kind.publisher() == Publisher.AGENT) {
+        out.append("pattern write ")
+            .append(Topics.RIGS_PREFIX)
+            .append("%u/")
+            .append(kind.suffix())
+            .append('\n');
+      }
+    }
+    return out.toString();
   }
 
   private static boolean replaceIfDifferent(Path file, String content, String permissions)

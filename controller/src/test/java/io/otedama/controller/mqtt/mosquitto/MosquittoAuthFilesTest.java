@@ -97,7 +97,11 @@ class MosquittoAuthFilesTest {
         .anySatisfy(l -> assertThat(l).startsWith("rig-b:$7$101$"));
     assertThat(Files.readString(dir.resolve("mosquitto/acl")))
         .contains("user otedama-controller\ntopic readwrite #")
-        .contains("pattern readwrite otedama/v1/rigs/%u/#");
+        .contains("pattern read otedama/v1/rigs/%u/#")
+        .contains("pattern write otedama/v1/rigs/%u/telemetry")
+        .contains("pattern write otedama/v1/rigs/%u/cmd/result")
+        .doesNotContain("pattern write otedama/v1/rigs/%u/cmd\n")
+        .doesNotContain("pattern write otedama/v1/rigs/%u/work");
     assertThat(files.refresh()).as("nothing changed, nothing rewritten").isFalse();
   }
 
