@@ -30,8 +30,14 @@ public class MqttConfiguration {
 
   @JsonProperty @NotNull private Path embeddedDataDir = Path.of("data", "hivemq");
 
-  /** {@code file} keeps sessions and retained messages across restarts; {@code in-memory} not. */
-  @JsonProperty @NotNull private BrokerPersistence embeddedPersistence = BrokerPersistence.FILE;
+  /**
+   * {@code in-memory} (default) or {@code file}. The embedded broker restarts with the controller,
+   * and everything durable (commands, work, rig state) lives in PostgreSQL; agents re-announce and
+   * resubscribe on reconnect. {@code file} keeps sessions and retained messages across restarts but
+   * costs about twice the broker CPU per message (HiveMQ's Xodus queue persistence).
+   */
+  @JsonProperty @NotNull
+  private BrokerPersistence embeddedPersistence = BrokerPersistence.IN_MEMORY;
 
   @JsonProperty @NotBlank private String clientId = "otedama-controller";
 

@@ -59,10 +59,20 @@ public final class IngestBenchmark {
     mqtt.setDispatchThreads(a.intValue("dispatch-threads", mqtt.getDispatchThreads()));
     String loadHeap = a.value("load-heap", "3g");
     String synchronousCommit = a.value("synchronous-commit", "on");
+    BrokerPersistence brokerPersistence =
+        switch (a.value("broker-persistence", "in-memory")) {
+          case "file" -> BrokerPersistence.FILE;
+          case "in-memory" -> BrokerPersistence.IN_MEMORY;
+          default -> {
+            BenchArgs.fail("--broker-persistence must be file or in-memory");
+            yield null;
+          }
+        };
 
     System.out.printf(
         "bench-ingest: %d rigs, one telemetry message every %.1f s each (%.0f msg/s), %d s"
-            + " (%d s warm-up), batch %d, flush %d ms, synchronous_commit=%s%n",
+            + " (%d s warm-up), batch %d, flush %d ms, synchronous_commit=%s, broker persistence"
+            + " %s%n",
         rigs,
         interval,
         rigs / interval,
@@ -70,7 +80,8 @@ public final class IngestBenchmark {
         warmup,
         telemetry.getBatchSize(),
         telemetry.getFlushIntervalMillis(),
-        synchronousCommit);
+        synchronousCommit,
+        brokerPersistence);
 
     deleteRecursively(work);
     Files.createDirectories(work);
@@ -89,7 +100,7 @@ public final class IngestBenchmark {
       mqtt.setEmbeddedBindAddress("127.0.0.1");
       mqtt.setEmbeddedPort(freePort());
       mqtt.setEmbeddedDataDir(work.resolve("hivemq"));
-      mqtt.setEmbeddedPersistence(BrokerPersistence.FILE);
+      mqtt.setEmbeddedPersistence(brokerPersistence);
       CountingSinks sinks = new CountingSinks();
       MqttEdge edge =
           MqttEdge.create(
@@ -104,7 +115,7 @@ public final class IngestBenchmark {
               Clock.systemUTC());
       edge.start();
 
-      Measurements measurements = new Measurements(registry);
+      Measurements measurements = new Measurements(registry, work.resolve("postgres"));
       Map<String, String> result =
           runLoad(edge.brokerUrl(), rigs, interval, seconds, warmup, loadHeap, measurements);
 
@@ -251,6 +262,7 @@ public final class IngestBenchmark {
     private final LatencyWindow delivery;
     private final LatencyWindow ingest;
     volatile ProcessHandle loadProcess;
+    private final Path postgresDataDir;
 
     private long startNanos;
     private long endNanos;
@@ -267,8 +279,9 @@ public final class IngestBenchmark {
     private final List<Long> heapSamples = new ArrayList<>();
     private Thread sampler;
 
-    Measurements(PrometheusMeterRegistry registry) {
+    Measurements(PrometheusMeterRegistry registry, Path postgresDataDir) {
       this.registry = registry;
+      this.postgresDataDir = postgresDataDir;
       this.delivery = new LatencyWindow(registry.get("otedama_telemetry_delivery_seconds").timer());
       this.ingest = new LatencyWindow(registry.get("otedama_telemetry_ingest_seconds").timer());
     }
@@ -390,11 +403,17 @@ public final class IngestBenchmark {
       return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    private static long postgresCpuNanos() {
-      return ProcessHandle.current()
-          .descendants()
-          .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-          .mapToLong(Measurements::cpuNanos)
+    /**
+     * The postmaster started from {@code dataDir} and its backends (pg_ctl daemonizes it, so it is
+     * not a descendant of this JVM). Backends that ended inside the window are not counted.
+     */
+    private long postgresCpuNanos() {
+      String dir = postgresDataDir.toString();
+      return ProcessHandle.allProcesses()
+          .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+          .filter(p ->
+              p.info().arguments().map(args -> String.join(" ", args).contains(dir)).orElse(false))
+          .mapToLong(p -> cpuNanos(p) + p.descendants().mapToLong(Measurements::cpuNanos).sum())
           .sum();
     }
   }
