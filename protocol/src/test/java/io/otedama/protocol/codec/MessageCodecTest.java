@@ -415,7 +415,7 @@ class MessageCodecTest {
     io.otedama.protocol.message.Share largest =
         new io.otedama.protocol.message.Share(
             "s".repeat(MessageLimits.MAX_ID_LENGTH),
-            "j".repeat(MessageLimits.MAX_ID_LENGTH),
+            "j".repeat(MessageLimits.MAX_NAME_LENGTH),
             "ab".repeat(MessageLimits.MAX_EXTRANONCE_BYTES),
             "647025b5",
             "0a029ed1",
