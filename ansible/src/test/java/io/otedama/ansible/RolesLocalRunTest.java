@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A real run of the playbooks with {@code connection: local} into a temporary install root, with
  * systemd replaced by a flag file ({@code otedama_manage_systemd: false}). The steps build on each
  * other: install, a second run that changes nothing, an in-place upgrade that keeps the rig's
- * enrollment credentials, and a repeat of the upgrade that changes nothing.
+ * enrollment credentials, a run with enrollment switched on that neither enrolls the enrolled rig
+ * again nor changes anything, and a rig without credentials that refuses to proceed without a
+ * token.
  *
  * <p>The artifacts are real jars from the test class path standing in for the agent and controller
  * jars (which are copied, not run), and a real jlink runtime image built here with the modules the
@@ -265,18 +267,40 @@ class RolesLocalRunTest {
 
   @Test
   @Order(4)
-  void repeatingTheUpgradeChangesNothing() throws IOException {
+  void anEnrolledRigIsNotEnrolledAgainAndTheUpgradedInstallIsStable() throws IOException {
     clearRestartFlags();
+    // Enrollment on, no token: the earlier enrollment's credentials make the role skip it.
     ProcessOutcome outcome =
         ansible.playbook(
             inventory,
             extraVars,
-            "upgrade-agents.yml",
+            "agents.yml",
             "-e",
-            "otedama_agent_jar_src=" + upgradedAgentJar);
+            "otedama_agent_jar_src=" + upgradedAgentJar,
+            "-e",
+            "otedama_agent_enroll=true");
     assertThat(outcome.exitCode()).as(outcome.describe()).isZero();
     assertThat(PlayRecap.of(HOST, outcome.stdout()).changed()).as(outcome.stdout()).isZero();
     assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).doesNotExist();
+  }
+
+  @Test
+  @Order(5)
+  void aRigNotEnrolledYetNeedsAToken() throws IOException {
+    Files.delete(root.resolve("var/lib/otedama/agent/enrollment.yml"));
+    ProcessOutcome outcome =
+        ansible.playbook(
+            inventory,
+            extraVars,
+            "agents.yml",
+            "-e",
+            "otedama_agent_jar_src=" + upgradedAgentJar,
+            "-e",
+            "otedama_agent_enroll=true");
+    assertThat(outcome.exitCode()).as(outcome.describe()).isNotZero();
+    assertThat(PlayRecap.of(HOST, outcome.stdout()).failed()).isEqualTo(1);
+    assertThat(outcome.stdout())
+        .contains("localhost is not enrolled yet: pass otedama_agent_enrollment_token");
   }
 
   private void clearRestartFlags() throws IOException {
