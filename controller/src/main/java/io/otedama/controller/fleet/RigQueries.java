@@ -35,8 +35,8 @@ public class RigQueries {
     }
     if (q.text() != null) {
       where.append(
-          " AND (r.name ILIKE :text ESCAPE '\\' OR r.id ILIKE :text ESCAPE '\\'"
-              + " OR r.hardware_id ILIKE :text ESCAPE '\\' OR r.model ILIKE :text ESCAPE '\\')");
+          " AND (r.name ILIKE :text ESCAPE '!' OR r.id ILIKE :text ESCAPE '!'"
+              + " OR r.hardware_id ILIKE :text ESCAPE '!' OR r.model ILIKE :text ESCAPE '!')");
     }
     String order =
         " ORDER BY " + q.sortColumn() + (q.descending() ? " DESC" : " ASC") + " NULLS LAST, r.id";
@@ -170,7 +170,8 @@ public class RigQueries {
   }
 
   private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    // '!' rather than backslash: Jdbi's statement parser treats backslashes specially
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static Rig map(ResultSet rs, boolean detail) throws SQLException {

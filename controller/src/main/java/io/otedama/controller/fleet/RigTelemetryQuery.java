@@ -61,8 +61,10 @@ public class RigTelemetryQuery {
             h.createQuery(
                     "SELECT date_bin(CAST(:step AS interval), ts, CAST(:origin AS timestamptz))"
                         + " AS bucket,"
-                        + " avg(hashrate_hs) AS hashrate_hs, max(temperature_c) AS temperature_c,"
-                        + " avg(fan_rpm) AS fan_rpm, avg(power_w) AS power_w,"
+                        + " avg(hashrate_hs) AS hashrate_hs,"
+                        + " CAST(max(temperature_c) AS float8) AS temperature_c,"
+                        + " CAST(avg(fan_rpm) AS float8) AS fan_rpm,"
+                        + " CAST(avg(power_w) AS float8) AS power_w,"
                         + " max(accepted) AS accepted, max(rejected) AS rejected,"
                         + " count(*) AS samples"
                         + " FROM telemetry WHERE rig_id = :rig AND ts >= :from AND ts < :to"
