@@ -2,22 +2,36 @@ package io.otedama.controller.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.otedama.controller.OtedamaConfiguration;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /** A small HTTP client for the controller under test: JSON in, status and JSON out. */
 public final class Api {
   public static final String ADMIN_PASSWORD = "test-admin-password";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final DropwizardAppExtension<OtedamaConfiguration> app;
+  private final IntSupplier localPort;
+  private final IntSupplier adminPort;
+  private final Client client;
 
   public Api(DropwizardAppExtension<OtedamaConfiguration> app) {
-    this.app = app;
+    this.localPort = app::getLocalPort;
+    this.adminPort = app::getAdminPort;
+    this.client = app.client();
+  }
+
+  public Api(DropwizardTestSupport<OtedamaConfiguration> support) {
+    this.localPort = support::getLocalPort;
+    this.adminPort = support::getAdminPort;
+    this.client = ClientBuilder.newClient();
   }
 
   public record Reply(int status, JsonNode body, String contentType) {
@@ -91,19 +105,19 @@ public final class Api {
   }
 
   public String adminBase() {
-    return "http://localhost:" + app.getAdminPort();
+    return "http://localhost:" + adminPort.getAsInt();
   }
 
   public String adminGetText(String path) {
-    try (Response r = app.client().target(adminBase() + path).request().get()) {
+    try (Response r = client.target(adminBase() + path).request().get()) {
       return r.readEntity(String.class);
     }
   }
 
   private Invocation.Builder request(String path, String token) {
     Invocation.Builder b =
-        app.client()
-            .target("http://localhost:" + app.getLocalPort() + path)
+        client
+            .target("http://localhost:" + localPort.getAsInt() + path)
             .request(MediaType.APPLICATION_JSON);
     return token == null ? b : b.header("Authorization", "Bearer " + token);
   }
