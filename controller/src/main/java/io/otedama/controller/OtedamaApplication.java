@@ -19,6 +19,7 @@ import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -98,6 +99,12 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
    */
   protected CommandPublisher connectRigTransport(ControllerCore core) {
     return new NoTransportCommandPublisher();
+  }
+
+  /** Bad arguments exit 2 (the parser has printed what is wrong), any other failure 1. */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(t instanceof ArgumentParserException ? 2 : 1);
   }
 
   /** The clock every feature reads; tests substitute a controllable one. */
