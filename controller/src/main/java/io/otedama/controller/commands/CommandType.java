@@ -48,32 +48,51 @@ public enum CommandType {
     }
   },
   /**
-   * Point the miner at a pool: either a work {@code profile} name, or {@code url}
-   * (stratum+tcp://host:port or stratum+ssl://host:port) with {@code user} and optional {@code
-   * password}.
+   * Point the miner at pools: either a work {@code profile} name, or {@code pools}, a failover list
+   * (1 to 8) of {@code {"url","user","password"?}} with url {@code stratum+tcp://host:port} or
+   * {@code stratum+ssl://host:port}, and an optional {@code priority} (whole number, 0 and up), as
+   * in docs/protocol.md.
    */
-  SET_POOL("set-pool", Set.of("profile", "url", "user", "password")) {
+  SET_POOL("set-pool", Set.of("profile", "pools", "priority")) {
     private static final Pattern STRATUM_URL =
         Pattern.compile("stratum\\+(tcp|ssl)://[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}");
+    private static final Set<String> POOL_FIELDS = Set.of("url", "user", "password");
 
     @Override
     void check(JsonNode args) {
+      if (args.has("profile") == args.has("pools")) {
+        throw ApiException.badRequest("set-pool takes either a profile or a pools list.");
+      }
+      optionalInt(args, "priority", 0, 1000);
       if (args.has("profile")) {
-        if (args.has("url") || args.has("user") || args.has("password")) {
-          throw ApiException.badRequest(
-              "set-pool takes either a profile or url/user/password, not both.");
-        }
         requiredText(args, "profile", 128);
         return;
       }
-      String url = requiredText(args, "url", 512);
-      if (!STRATUM_URL.matcher(url).matches()) {
-        throw ApiException.badRequest(
-            "set-pool url must look like stratum+tcp://host:port or stratum+ssl://host:port.");
+      JsonNode pools = args.get("pools");
+      if (!pools.isArray() || pools.isEmpty() || pools.size() > 8) {
+        throw ApiException.badRequest("set-pool pools must be a list of 1 to 8 pools.");
       }
-      requiredText(args, "user", 256);
-      if (args.has("password") && !args.get("password").isTextual()) {
-        throw ApiException.badRequest("set-pool password must be a string.");
+      for (JsonNode pool : pools) {
+        if (!pool.isObject()) {
+          throw ApiException.badRequest(
+              "Each set-pool pool must be an object {url, user, password?}.");
+        }
+        for (Iterator<String> it = pool.fieldNames(); it.hasNext(); ) {
+          String field = it.next();
+          if (!POOL_FIELDS.contains(field)) {
+            throw ApiException.badRequest(
+                "Unknown pool field '" + field + "'; a pool has url, user and password.");
+          }
+        }
+        String url = requiredText(pool, "url", 512);
+        if (!STRATUM_URL.matcher(url).matches()) {
+          throw ApiException.badRequest(
+              "A set-pool url must look like stratum+tcp://host:port or stratum+ssl://host:port.");
+        }
+        requiredText(pool, "user", 256);
+        if (pool.has("password") && !pool.get("password").isTextual()) {
+          throw ApiException.badRequest("A set-pool password must be a string.");
+        }
       }
     }
   };

@@ -1,15 +1,14 @@
 package io.otedama.controller.fleet;
 
 import io.otedama.controller.auth.SecretTokens;
-import java.util.regex.Pattern;
+import io.otedama.protocol.topic.RigIdSyntax;
 
 /**
- * Rig ids follow protocol's rig id syntax (lowercase letters, digits, '-' and '_', at most 64
- * characters) because they are MQTT usernames and topic segments. New ids are {@code rig-} plus 12
- * random base32 characters (60 bits).
+ * Rig ids follow protocol's {@link RigIdSyntax} (lowercase letters, digits, '-' and '_', at most 64
+ * characters, starting with a letter or digit) because they are MQTT usernames and topic levels.
+ * New ids are {@code rig-} plus 12 random base32 characters (60 bits).
  */
 public final class RigIds {
-  private static final Pattern SYNTAX = Pattern.compile("[a-z0-9_-]{1,64}");
   private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
   private RigIds() {}
@@ -23,6 +22,6 @@ public final class RigIds {
   }
 
   public static boolean isValid(String id) {
-    return id != null && SYNTAX.matcher(id).matches();
+    return RigIdSyntax.isValid(id);
   }
 }

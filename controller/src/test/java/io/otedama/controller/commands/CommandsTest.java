@@ -14,6 +14,7 @@ import io.otedama.controller.support.RecordingCommandPublisher;
 import io.otedama.controller.support.TestApp;
 import io.otedama.controller.support.TestApps;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,12 +202,34 @@ class CommandsTest {
         .isEqualTo("Unknown argument 'force' for reboot; allowed: delaySeconds.");
     assertThat(issue("stop", Map.of("now", 1)).text("message"))
         .isEqualTo("Unknown argument 'now' for stop, which takes no arguments.");
-    assertThat(issue("set-pool", Map.of("url", "http://pool", "user", "me")).text("message"))
-        .contains("stratum+tcp://host:port");
     assertThat(
-            issue("set-pool", Map.of("url", "stratum+tcp://pool.example:3333", "user", "w1"))
-                .status())
-        .isEqualTo(202);
+            issue("set-pool", Map.of("pools", List.of(Map.of("url", "http://pool", "user", "me"))))
+                .text("message"))
+        .contains("stratum+tcp://host:port");
+    assertThat(issue("set-pool", Map.of("pools", List.of())).text("message"))
+        .contains("1 to 8 pools");
+    assertThat(issue("set-pool", Map.of()).text("message"))
+        .isEqualTo("set-pool takes either a profile or a pools list.");
+    Reply pools =
+        issue(
+            "set-pool",
+            Map.of(
+                "pools",
+                List.of(
+                    Map.of("url", "stratum+tcp://pool.example:3333", "user", "farm.rig1"),
+                    Map.of(
+                        "url",
+                        "stratum+ssl://backup.example:443",
+                        "user",
+                        "farm.rig1",
+                        "password",
+                        "x")),
+                "priority",
+                1));
+    assertThat(pools.status()).isEqualTo(202);
+    assertThat(publisher().publishedFor(pools.text("id")).get(0).args().get("pools"))
+        .asList()
+        .hasSize(2);
     assertThat(issue("set-pool", Map.of("profile", "main-pool")).status()).isEqualTo(202);
     assertThat(issue("blink-led", Map.of("seconds", 0)).status()).isEqualTo(400);
     assertThat(issue("reboot", "now").text("message")).isEqualTo("args must be a JSON object.");
