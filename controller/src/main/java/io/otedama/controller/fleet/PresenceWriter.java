@@ -70,22 +70,36 @@ class PresenceWriter implements Managed {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        LOG.error("Could not write {} rig liveness changes; they are lost", batch.size(), e);
+        LOG.error("Rig liveness writer failed on a batch of {}; it keeps running", batch.size(), e);
       } finally {
         batch.clear();
       }
     }
   }
 
+  /**
+   * One transaction for the whole batch; if it fails, each write gets its own, so one bad row (a
+   * rig deleted meanwhile, say) costs only itself.
+   */
   private void write(List<Write> batch) {
-    jdbi.useTransaction(h -> {
+    try {
+      jdbi.useTransaction(h -> batch.forEach(w -> apply(h, w)));
+    } catch (RuntimeException batchFailure) {
       for (Write w : batch) {
-        switch (w) {
-          case StatusWrite s -> writeStatus(h, s.change());
-          case BirthWrite b -> writeBirth(h, b);
+        try {
+          jdbi.useTransaction(h -> apply(h, w));
+        } catch (RuntimeException e) {
+          LOG.error("Could not write rig liveness change {}; it is lost", w, e);
         }
       }
-    });
+    }
+  }
+
+  private static void apply(Handle h, Write w) {
+    switch (w) {
+      case StatusWrite s -> writeStatus(h, s.change());
+      case BirthWrite b -> writeBirth(h, b);
+    }
   }
 
   private static void writeStatus(Handle h, StatusChange c) {

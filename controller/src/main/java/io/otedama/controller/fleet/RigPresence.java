@@ -84,7 +84,7 @@ public class RigPresence implements RigPresenceSink {
         new RigBirth(
             birth.agentVersion(),
             birth.hardwareId(),
-            birth.devicesJson(),
+            jsonArrayOrNull(birth.devicesJson(), rigId),
             birth.capabilities(),
             birth.seq(),
             at);
@@ -176,6 +176,22 @@ public class RigPresence implements RigPresenceSink {
           LOG.debug("Liveness report for unknown rig {} ignored", rigId);
           return null;
         });
+  }
+
+  /** The devices as reported when they are a JSON array; otherwise the stored ones stay. */
+  private String jsonArrayOrNull(String devicesJson, String rigId) {
+    if (devicesJson == null) {
+      return null;
+    }
+    try {
+      if (json.readTree(devicesJson).isArray()) {
+        return devicesJson;
+      }
+    } catch (JsonProcessingException e) {
+      // fall through: the edge validated it, so this is a bug there, not worth failing a birth
+    }
+    LOG.warn("Birth of rig {} carried devices that are not a JSON array; kept the old ones", rigId);
+    return null;
   }
 
   /** Agents' clocks may run ahead; a heartbeat from the future counts as now. */

@@ -176,6 +176,20 @@ class LivenessTest {
   }
 
   @Test
+  void aBirthWithBadDevicesKeepsTheOldOnesAndDoesNotStopOtherChanges() {
+    String rigId = newRig("live-bad-devices");
+    presence().birth(rigId, birth(clock().instant()));
+    awaitStatus(rigId, "online");
+    presence()
+        .birth(rigId, new RigBirth("0.2.0", "x", "{not json", List.of(), 2, clock().instant()));
+    presence().statusReported(rigId, false, "agent stopping", clock().instant());
+    awaitStatus(rigId, "offline");
+    JsonNode rig = rig(rigId);
+    assertThat(rig.path("agentVersion").asText()).isEqualTo("0.2.0");
+    assertThat(rig.path("devices").get(0).path("id").asText()).isEqualTo("cpu0");
+  }
+
+  @Test
   void theRigListFiltersByLiveStatus() {
     String rigId = newRig("live-filter-1");
     presence().telemetrySeen(rigId, clock().instant());
