@@ -56,13 +56,16 @@ final class RigLiveness {
     }
   }
 
-  /** The last-seen time not yet written to the database, or null; marks it written. */
-  synchronized Instant takeUnflushedLastSeen() {
-    if (lastSeen == null || lastSeen.equals(flushedLastSeen)) {
-      return null;
+  /** The last-seen time not yet written to the database, or null. */
+  synchronized Instant unflushedLastSeen() {
+    return lastSeen == null || lastSeen.equals(flushedLastSeen) ? null : lastSeen;
+  }
+
+  /** {@code seen} is in the database now. */
+  synchronized void flushed(Instant seen) {
+    if (flushedLastSeen == null || seen.isAfter(flushedLastSeen)) {
+      flushedLastSeen = seen;
     }
-    flushedLastSeen = lastSeen;
-    return lastSeen;
   }
 
   synchronized String status() {

@@ -124,30 +124,48 @@ public class RigPresence implements RigPresenceSink {
     }
   }
 
-  /** Writes the last-seen times that changed since the previous flush, in one statement. */
+  /**
+   * Writes the last-seen times that changed since the previous flush, in one transaction that locks
+   * the rows in id order (as every multi-rig writer of {@code rigs} should, so concurrent batches
+   * cannot deadlock). A failed flush is retried at the next interval.
+   */
   public int flushLastSeen() {
-    List<String> ids = new ArrayList<>();
-    List<Long> millis = new ArrayList<>();
+    List<RigLiveness> dirty = new ArrayList<>();
+    List<Instant> seen = new ArrayList<>();
     for (RigLiveness rig : rigs.values()) {
-      Instant seen = rig.takeUnflushedLastSeen();
-      if (seen != null) {
-        ids.add(rig.rigId());
-        millis.add(seen.toEpochMilli());
+      Instant at = rig.unflushedLastSeen();
+      if (at != null) {
+        dirty.add(rig);
+        seen.add(at);
       }
     }
-    if (ids.isEmpty()) {
+    if (dirty.isEmpty()) {
       return 0;
     }
-    jdbi.useHandle(h ->
-        h.createUpdate(
-                "UPDATE rigs r SET last_seen = to_timestamp(v.ms / 1000.0)"
-                    + " FROM unnest(:ids, :ms) AS v(id, ms)"
-                    + " WHERE r.id = v.id"
-                    + " AND (r.last_seen IS NULL OR r.last_seen < to_timestamp(v.ms / 1000.0))")
-            .bindArray("ids", String.class, ids)
-            .bindArray("ms", Long.class, millis)
-            .execute());
-    return ids.size();
+    List<String> ids = new ArrayList<>(dirty.size());
+    List<Long> millis = new ArrayList<>(dirty.size());
+    for (int i = 0; i < dirty.size(); i++) {
+      ids.add(dirty.get(i).rigId());
+      millis.add(seen.get(i).toEpochMilli());
+    }
+    jdbi.useTransaction(h -> {
+      h.createQuery("SELECT id FROM rigs WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+          .bindArray("ids", String.class, ids)
+          .mapTo(String.class)
+          .list();
+      h.createUpdate(
+              "UPDATE rigs r SET last_seen = to_timestamp(v.ms / 1000.0)"
+                  + " FROM unnest(:ids, :ms) AS v(id, ms)"
+                  + " WHERE r.id = v.id"
+                  + " AND (r.last_seen IS NULL OR r.last_seen < to_timestamp(v.ms / 1000.0))")
+          .bindArray("ids", String.class, ids)
+          .bindArray("ms", Long.class, millis)
+          .execute();
+    });
+    for (int i = 0; i < dirty.size(); i++) {
+      dirty.get(i).flushed(seen.get(i));
+    }
+    return dirty.size();
   }
 
   /** The in-memory status of a rig, or null when unknown. */

@@ -36,13 +36,18 @@ class RigLivenessTest {
   }
 
   @Test
-  void unflushedLastSeenIsHandedOutOnce() {
+  void unflushedLastSeenStaysUntilItIsWritten() {
     RigLiveness rig = new RigLiveness("rig-b", RigStatus.OFFLINE, T0);
-    assertThat(rig.takeUnflushedLastSeen()).isNull();
+    assertThat(rig.unflushedLastSeen()).isNull();
     rig.heartbeat(T0.plusSeconds(5), changes::add);
     rig.heartbeat(T0.plusSeconds(3), changes::add);
-    assertThat(rig.takeUnflushedLastSeen()).isEqualTo(T0.plusSeconds(5));
-    assertThat(rig.takeUnflushedLastSeen()).isNull();
+    assertThat(rig.unflushedLastSeen()).isEqualTo(T0.plusSeconds(5));
+    assertThat(rig.unflushedLastSeen()).isEqualTo(T0.plusSeconds(5)); // a failed flush retries
+    rig.heartbeat(T0.plusSeconds(7), changes::add);
+    rig.flushed(T0.plusSeconds(5)); // the flush that read 5 s finished after a newer heartbeat
+    assertThat(rig.unflushedLastSeen()).isEqualTo(T0.plusSeconds(7));
+    rig.flushed(T0.plusSeconds(7));
+    assertThat(rig.unflushedLastSeen()).isNull();
   }
 
   @Test
