@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,7 @@ public final class ControllerMqttClient implements Managed {
   private ScheduledExecutorService control;
   private volatile boolean running;
   private volatile boolean subscribed;
+  private final CountDownLatch firstSubscription = new CountDownLatch(1);
   private volatile Instant connectedSince;
   private volatile String lastProblem = "not connected yet";
 
@@ -166,6 +168,15 @@ public final class ControllerMqttClient implements Managed {
       lastProblem = "cannot connect to " + serverUrl + ": " + e.getMessage();
       log.warn("MQTT: {}; retrying in the background", lastProblem);
       scheduleFirstConnect(Duration.ofSeconds(1));
+      return;
+    }
+    // started means subscribed, so nothing published right after start is missed
+    try {
+      if (!firstSubscription.await(OPERATION_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+        log.warn("MQTT: not subscribed yet after {} ms; continuing", OPERATION_TIMEOUT_MS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -292,6 +303,7 @@ public final class ControllerMqttClient implements Managed {
               }
               if (refused.isEmpty()) {
                 subscribed = true;
+                firstSubscription.countDown();
                 log.info("MQTT: subscribed to {} filters on {}", subs.length, serverUrl);
               } else {
                 lastProblem = "the broker refused subscriptions " + refused;

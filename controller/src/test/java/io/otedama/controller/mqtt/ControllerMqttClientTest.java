@@ -131,11 +131,11 @@ class ControllerMqttClientTest {
 
     try (TestMqttClient rig =
         TestMqttClient.connect(broker.localUrl(), "rig-a", "rig-a", "secret-a")) {
-      for (int i = 0; i < 40; i++) {
+      for (int i = 0; i < 200; i++) {
         rig.publish("otedama/v1/rigs/rig-a/telemetry", "s" + i, 1, false);
       }
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> first.size() + second.size() == 40);
+    await().atMost(Duration.ofSeconds(20)).until(() -> first.size() + second.size() == 200);
     assertThat(first).isNotEmpty();
     assertThat(second).isNotEmpty();
     assertThat(first).doesNotContainAnyElementsOf(second);
