@@ -135,9 +135,10 @@ class ControllerMqttClientTest {
         rig.publish("otedama/v1/rigs/rig-a/telemetry", "s" + i, 1, false);
       }
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> first.size() + second.size() == 200);
-    assertThat(first).isNotEmpty();
-    assertThat(second).isNotEmpty();
+    // each message reaches exactly one replica (plain subscriptions would deliver it to both);
+    // which one is the broker's choice, so how they are spread is not asserted
+    await().atMost(Duration.ofSeconds(20)).until(() -> first.size() + second.size() >= 200);
+    assertThat(first.size() + second.size()).isEqualTo(200);
     assertThat(first).doesNotContainAnyElementsOf(second);
   }
 
