@@ -41,6 +41,9 @@ public final class MosquittoProcess implements AutoCloseable {
         allow_anonymous false
         password_file %s
         acl_file %s
+        # as docs/operations.md recommends: a client's id is its user name
+        use_username_as_clientid true
+        max_inflight_messages 1000
         persistence false
         listener %d 127.0.0.1
         log_dest stderr
