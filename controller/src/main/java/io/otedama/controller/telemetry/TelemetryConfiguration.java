@@ -23,7 +23,7 @@ public class TelemetryConfiguration {
   @JsonProperty
   @Min(0)
   @Max(10_000)
-  private long flushIntervalMillis = 20;
+  private long flushIntervalMillis = 5;
 
   /** Rows waiting for the writer; when full, MQTT intake waits (backpressure, never a drop). */
   @JsonProperty
