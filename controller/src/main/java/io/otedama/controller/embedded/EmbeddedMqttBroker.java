@@ -157,6 +157,19 @@ public final class EmbeddedMqttBroker implements Managed {
     return hivemq != null;
   }
 
+  /**
+   * Messages the broker dropped since it started (e.g. a client's queue over its limit while the
+   * controller falls behind); 0 while stopped.
+   */
+  public synchronized long droppedMessages() {
+    if (hivemq == null) {
+      return 0;
+    }
+    com.codahale.metrics.Counter dropped =
+        hivemq.getMetricRegistry().getCounters().get("com.hivemq.messages.dropped.count");
+    return dropped == null ? 0 : dropped.getCount();
+  }
+
   private void writeConfig(Path file) throws IOException {
     String xml =
         """

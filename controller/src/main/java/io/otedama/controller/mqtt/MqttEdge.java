@@ -2,6 +2,7 @@ package io.otedama.controller.mqtt;
 
 import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.otedama.controller.commands.CommandPublisher;
 import io.otedama.controller.commands.CommandResultSink;
@@ -107,6 +108,12 @@ public final class MqttEdge implements Managed {
       broker = new EmbeddedMqttBroker(mqtt, credentials, rigAuthenticator);
       parts.add(broker);
       url = broker.localUrl();
+      FunctionCounter.builder(
+              "otedama_mqtt_broker_dropped_total", broker, EmbeddedMqttBroker::droppedMessages)
+          .description(
+              "Messages the embedded broker dropped, e.g. the controller's queue over 100,000"
+                  + " while it fell behind")
+          .register(registry);
     }
     MosquittoCredentialStore mosquittoCredentials = new MosquittoCredentialStore(database);
     if (mqtt.getMosquitto().isEnabled()) {

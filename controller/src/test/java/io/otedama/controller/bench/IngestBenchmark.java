@@ -121,9 +121,11 @@ public final class IngestBenchmark {
 
       long acked = Long.parseLong(result.get("acked"));
       long rows = waitForRows(database, acked);
+      double brokerDropped =
+          registry.get("otedama_mqtt_broker_dropped_total").functionCounter().count();
       edge.stop();
       rows = countRows(database);
-      measurements.report(result, rows, seconds - warmup, sinks, registry);
+      measurements.report(result, rows, brokerDropped, sinks, registry);
     }
     System.exit(0);
   }
@@ -333,7 +335,7 @@ public final class IngestBenchmark {
     void report(
         Map<String, String> load,
         long rows,
-        int windowSeconds,
+        double brokerDropped,
         CountingSinks sinks,
         PrometheusMeterRegistry registry) {
       double window = (endNanos - startNanos) / 1e9;
@@ -375,6 +377,7 @@ public final class IngestBenchmark {
           "backpressure              telemetry queue full %.0f, inbound queue full %.0f%n",
           registry.get("otedama_telemetry_queue_full_total").counter().count(),
           registry.get("otedama_mqtt_inbound_queue_full_total").counter().count());
+      System.out.printf("broker dropped            %.0f%n", brokerDropped);
       System.out.printf(
           "CPU (cores, avg)          controller+broker %.2f  postgres %.2f  load generator %.2f"
               + "  whole machine %.2f of %d%n",
