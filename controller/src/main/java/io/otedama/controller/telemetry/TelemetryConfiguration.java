@@ -14,7 +14,7 @@ public class TelemetryConfiguration {
   @JsonProperty
   @Min(1)
   @Max(100_000)
-  private int batchSize = 500;
+  private int batchSize = 2000;
 
   /**
    * Longest a row waits for more rows to share its transaction. The writer never waits when it has

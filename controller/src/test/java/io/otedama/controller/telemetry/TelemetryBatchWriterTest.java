@@ -238,7 +238,7 @@ class TelemetryBatchWriterTest {
 
   @Test
   void stopWritesWhatIsQueued() throws Exception {
-    start(database, 1000);
+    start(database, 1000, 500);
     long now = System.currentTimeMillis();
     for (int i = 0; i < 1200; i++) {
       writer.enqueue(row("rig-" + (1 + i % 3), now - i, i, "[]"));
