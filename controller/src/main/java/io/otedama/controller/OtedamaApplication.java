@@ -13,6 +13,7 @@ import io.otedama.controller.auth.AuthFeature;
 import io.otedama.controller.commands.CommandPublisher;
 import io.otedama.controller.commands.CommandsFeature;
 import io.otedama.controller.commands.NoTransportCommandPublisher;
+import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.fleet.FleetFeature;
@@ -60,8 +61,8 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
 
   /**
    * Builds the controller on {@code environment}: errors, metrics, database (embedded unless a URL
-   * is set), auth, fleet, commands, and the rig transport. Everything with a lifecycle is
-   * registered with the environment, so it starts and stops with the server.
+   * is set), auth, fleet, the web console, commands, and the rig transport. Everything with a
+   * lifecycle is registered with the environment, so it starts and stops with the server.
    */
   public ControllerCore wire(OtedamaConfiguration config, Environment environment) {
     Clock clock = clock();
@@ -86,6 +87,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             fleet.presence(),
             fleet.credentials(),
             commands.resultSink());
+    ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     CommandPublisher publisher = connectRigTransport(wired);
     commands.install(config.getCommands(), publisher, scheduler, environment);
     return wired;
