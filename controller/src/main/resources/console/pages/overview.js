@@ -30,23 +30,28 @@ export function render(main, ctx) {
       h('section', { 'aria-labelledby': 'map-title', class: 'grow' },
         h('h2', { id: 'map-title' }, 'Heat map'), colourChoice, tiles)));
 
-  let previous = null;
+  // recent snapshots for share rates: counters are totals, so a rate needs a window of them
+  const history = [];
+  const RATE_WINDOW_MS = 60000;
+  const RATE_MIN_MS = 10000;
   let tileTimer = null;
   let stopped = false;
 
   function show(snapshot) {
     const s = snapshot.summary;
     const now = Date.now();
-    let rate = '—';
-    let rejectRate = '—';
-    if (previous && now > previous.at) {
-      const minutes = (now - previous.at) / 60000;
-      const acc = Math.max(0, s.acceptedShares - previous.s.acceptedShares);
-      const rej = Math.max(0, s.rejectedShares - previous.s.rejectedShares);
-      rate = `${(acc / minutes).toFixed(1)}/min`;
-      rejectRate = `${(rej / minutes).toFixed(1)}/min`;
+    history.push({ s, at: now });
+    while (history.length > 1 && now - history[0].at > RATE_WINDOW_MS) history.shift();
+    let rate = 'rate after 10 s';
+    let rejectRate = 'rate after 10 s';
+    const oldest = history[0];
+    if (now - oldest.at >= RATE_MIN_MS) {
+      const minutes = (now - oldest.at) / 60000;
+      const acc = Math.max(0, s.acceptedShares - oldest.s.acceptedShares);
+      const rej = Math.max(0, s.rejectedShares - oldest.s.rejectedShares);
+      rate = `${(acc / minutes).toFixed(1)}/min now`;
+      rejectRate = `${(rej / minutes).toFixed(1)}/min now`;
     }
-    previous = { s, at: now };
     const totalShares = s.acceptedShares + s.rejectedShares;
     const card = (id, label, value, extra) =>
       h('div', { class: `card stat ${id}` }, h('span', { class: 'label' }, label),
@@ -59,9 +64,9 @@ export function render(main, ctx) {
       card('hashrate', 'Hashrate', hashrate(s.hashrateHs)),
       card('power', 'Power', watts(s.powerW)),
       card('efficiency', 'Efficiency', efficiency(s.powerW, s.hashrateHs)),
-      card('accepted', 'Accepted shares', count(s.acceptedShares), `${rate} now`),
+      card('accepted', 'Accepted shares', count(s.acceptedShares), rate),
       card('rejected', 'Rejected shares', count(s.rejectedShares),
-        `${totalShares ? ((100 * s.rejectedShares) / totalShares).toFixed(2) : '0.00'} %, ${rejectRate} now`));
+        `${totalShares ? ((100 * s.rejectedShares) / totalShares).toFixed(2) : '0.00'} %, ${rejectRate}`));
     const hot = snapshot.hottest.filter((r) => r.temperatureC >= HOT_C);
     const alertItems = [];
     if (s.rigsOffline) alertItems.push(`${count(s.rigsOffline)} rig(s) offline`);
@@ -155,6 +160,8 @@ export function render(main, ctx) {
     source.onerror = () => {
       live.textContent = 'Reconnecting…';
       live.classList.remove('on');
+      // an expired session also ends the stream: a 401 here sends the user to the login
+      api('/api/v1/auth/me').catch(() => {});
     };
   } else {
     startPolling();

@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  // an upper bound for polling, not a delay: generous because CI machines are shared
+  private static final Duration WAIT = Duration.ofSeconds(20);
   final ChromeDriver driver;
   private final String base;
 

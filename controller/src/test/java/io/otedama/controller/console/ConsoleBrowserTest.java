@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -50,7 +51,8 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   static void setUp() {
-    api = new Api(APP);
+    // a client without the extension's short read timeout: CI machines can be busy
+    api = new Api(APP.getTestSupport());
     admin = api.loginAdmin();
     api.userWithRole(admin, "vera", "viewer");
     api.userWithRole(admin, "otto", "operator");
@@ -212,6 +214,21 @@ class ConsoleBrowserTest {
     browser.waitFor(".tile.status-online");
     assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
     browser.screenshot("overview");
+
+    // a tablet in portrait: the cards reflow and nothing needs horizontal scrolling
+    browser.driver.manage().window().setSize(new Dimension(820, 1180));
+    try {
+      browser.waitFor("#heatmap .tile");
+      assertThat(
+              (Boolean)
+                  browser.script(
+                      "return document.documentElement.scrollWidth"
+                          + " <= document.documentElement.clientWidth"))
+          .isTrue();
+      browser.screenshot("overview-tablet");
+    } finally {
+      browser.driver.manage().window().setSize(new Dimension(1366, 900));
+    }
   }
 
   @Test
