@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,17 @@ public final class ConsoleFeature {
     FleetEventStream stream = new FleetEventStream(new FleetSnapshots(queries), json);
     environment.jersey().register(new ConsolePageResource());
     environment.jersey().register(stream);
+    // an open stream is a request in progress: without this, a graceful shutdown would wait the
+    // whole grace period for browsers that keep the overview open
+    environment
+        .lifecycle()
+        .addEventListener(
+            new LifeCycle.Listener() {
+              @Override
+              public void lifeCycleStopping(LifeCycle event) {
+                stream.closeAll();
+              }
+            });
     environment
         .lifecycle()
         .manage(
