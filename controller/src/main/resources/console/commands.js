@@ -112,6 +112,7 @@ export function runBulk(rigs, command, onProgress) {
       await new Promise((r) => setTimeout(r, POLL_MS));
       const open = [...state.commands.values()].filter((c) => !FINAL.has(c.status));
       for (let i = 0; i < open.length && !stopped; i += PARALLEL) {
+        if (i > 0 && i % (PARALLEL * 25) === 0) report(); // thousands of rigs: show progress within a round
         await Promise.all(open.slice(i, i + PARALLEL).map(async (c) => {
           try {
             const fresh = await api(`/api/v1/commands/${encodeURIComponent(c.id)}`);

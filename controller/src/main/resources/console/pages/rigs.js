@@ -17,6 +17,9 @@ const COLUMNS = [
   { key: 'model', label: 'Model' },
 ];
 const SIZES = [25, 50, 100, 200];
+// "select all matching" reads the ids page by page; beyond this a batch endpoint is the better tool
+const MAX_MATCHING = 5000;
+const FETCH_SIZE = 500;
 
 export async function render(main, ctx) {
   const started = performance.now();
@@ -30,6 +33,7 @@ export async function render(main, ctx) {
   };
   const selected = new Map();
   let rows = [];
+  let total = 0;
   let stopBulk = null;
   let loadSeq = 0;
 
@@ -43,6 +47,7 @@ export async function render(main, ctx) {
   const table = h('div', { class: 'table-wrap', id: 'rig-table' }, note('loading', 'Loading rigs…'));
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
   const progress = h('section', { id: 'bulk-progress', class: 'progress-panel', 'aria-live': 'polite' });
+  const selectMatching = h('button', { type: 'button', class: 'secondary', id: 'select-matching', hidden: true, onclick: selectAllMatching });
 
   const filters = h('form', { class: 'filters', role: 'search', onsubmit: (e) => { e.preventDefault(); change({ q: qInput.value.trim(), page: 1 }); } },
     h('label', { for: 'rig-search' }, 'Search'), qInput,
@@ -67,7 +72,7 @@ export async function render(main, ctx) {
     selectedCount = h('span', { id: 'selected-count' }, 'No rigs selected');
     moveSelect = h('select', { id: 'bulk-group' }, h('option', { value: '' }, 'Choose a group'));
     bulkBar = h('div', { class: 'bulk-bar', id: 'bulk-bar', role: 'region', 'aria-label': 'Actions on selected rigs' },
-      selectedCount, picker.el,
+      selectedCount, selectMatching, picker.el,
       h('button', { type: 'button', id: 'bulk-send', onclick: sendBulk }, 'Send to selected…'),
       h('label', { for: 'bulk-group' }, 'Move to'), moveSelect,
       h('button', { type: 'button', class: 'secondary', id: 'bulk-move', onclick: moveBulk }, 'Move'));
@@ -95,7 +100,32 @@ export async function render(main, ctx) {
 
   function updateSelection() {
     if (!selectedCount) return;
-    selectedCount.textContent = selected.size ? `${selected.size} selected` : 'No rigs selected';
+    selectedCount.textContent = selected.size ? `${count(selected.size)} selected` : 'No rigs selected';
+    const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+    selectMatching.hidden = !(allOnPage && total > rows.length && selected.size < total);
+    selectMatching.textContent = total > MAX_MATCHING
+      ? `Select the first ${count(MAX_MATCHING)} of ${count(total)} matching`
+      : `Select all ${count(total)} matching`;
+  }
+
+  async function selectAllMatching() {
+    selectMatching.disabled = true;
+    const wanted = Math.min(total, MAX_MATCHING);
+    try {
+      for (let page = 1; selected.size < wanted; page++) {
+        selectedCount.textContent = `Selecting… ${count(selected.size)} of ${count(wanted)}`;
+        const batch = await api(`/api/v1/rigs${query({
+          q: state.q, status: state.status, group: state.group, sort: state.sort, page, size: FETCH_SIZE,
+        })}`);
+        for (const r of batch.items) if (selected.size < wanted) selected.set(r.id, r);
+        if (batch.items.length < FETCH_SIZE) break;
+      }
+    } catch (e) {
+      toast(`Could not select every matching rig: ${e.message}`);
+    } finally {
+      selectMatching.disabled = false;
+      updateSelection();
+    }
   }
 
   async function load() {
@@ -107,6 +137,7 @@ export async function render(main, ctx) {
       })}`);
       if (seq !== loadSeq) return;
       rows = page.items;
+      total = page.total;
       selected.clear();
       updateSelection();
       const pages = Math.max(1, Math.ceil(page.total / state.size));

@@ -470,5 +470,23 @@ class ConsoleBrowserTest {
     browser.waitFor("th[aria-sort='ascending'] button[data-sort='name']");
     browser.driver.navigate().back();
     browser.waitForText("#rig-total", "10 rigs");
+
+    // a bulk command to every rig matching a filter, beyond the page on screen
+    browser.go("#/rigs?q=load-000&size=25");
+    browser.waitForText("#rig-total", "99 rigs");
+    browser.waitForCount("table.rigs tbody tr", 25);
+    browser.waitFor("#select-all").click();
+    browser.waitForText("#select-matching", "Select all 99 matching");
+    browser.driver.findElement(By.id("select-matching")).click();
+    browser.waitForText("#selected-count", "99 selected");
+    browser.driver.findElement(By.id("bulk-send")).click();
+    browser.waitForText("#confirm-title", "Blink LED on 99 rigs?");
+    browser.waitFor("#confirm-ok").click();
+    browser.waitForText("#bulk-counts", "99 of 99 sent");
+    assertThat(
+            app().publisher.published().stream()
+                .filter(p -> p.type().equals("blink-led") && !rigs.contains(p.rigId()))
+                .count())
+        .isEqualTo(99);
   }
 }
