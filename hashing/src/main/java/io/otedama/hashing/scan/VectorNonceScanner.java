@@ -59,7 +59,7 @@ public final class VectorNonceScanner implements NonceScanner {
   private final CandidateCheck check = new CandidateCheck();
 
   /** Schedule of the header's second block, one row of L lanes per word. */
-  private final int[] w1 = new int[64 * L];
+  private final int[] w1 = new int[66 * L]; // 64 words; the last schedule step overshoots by 2
 
   /** Schedule of the second hash's only block. */
   private final int[] w2 = new int[64 * L];
@@ -144,14 +144,14 @@ public final class VectorNonceScanner implements NonceScanner {
     t1.add(pre.d3).intoArray(st, 4 * L);
     firstSchedule(w1, pre.partial);
     roundsFourToSeven(st, w1, pre);
-    rounds(st, w1, 8, 64);
+    rounds(st, w1, 8, 64, 26, 64);
     int[] mid = pre.mid;
     for (int i = 0; i < 8; i++) {
       IntVector.fromArray(S, st, i * L).add(mid[i]).intoArray(w2, i * L);
       IntVector.broadcast(S, Sha256.iv(i)).intoArray(st, i * L);
     }
     secondSchedule(w2);
-    rounds(st, w2, 0, 56);
+    rounds(st, w2, 0, 56, 32, 61);
     IntVector h7 = lastWord(st, w2);
     if (topWord == 0) {
       return h7.compare(EQ, 0).toLong();
@@ -271,36 +271,6 @@ public final class VectorNonceScanner implements NonceScanner {
     w31.intoArray(w, 31 * L);
     w32.intoArray(w, 32 * L);
     w33.intoArray(w, 33 * L);
-    IntVector x2 = w32;
-    IntVector x1 = w33;
-    for (int i = 34; i < 64; i += 2) {
-      IntVector o0 = IntVector.fromArray(S, w, (i - 15) * L);
-      IntVector n0 =
-          x2.lanewise(ROR, 17)
-              .lanewise(XOR, x2.lanewise(ROR, 19))
-              .lanewise(XOR, x2.lanewise(LSHR, 10))
-              .add(IntVector.fromArray(S, w, (i - 7) * L))
-              .add(
-                  o0.lanewise(ROR, 7)
-                      .lanewise(XOR, o0.lanewise(ROR, 18))
-                      .lanewise(XOR, o0.lanewise(LSHR, 3)))
-              .add(IntVector.fromArray(S, w, (i - 16) * L));
-      n0.intoArray(w, i * L);
-      IntVector o1 = IntVector.fromArray(S, w, (i - 14) * L);
-      IntVector n1 =
-          x1.lanewise(ROR, 17)
-              .lanewise(XOR, x1.lanewise(ROR, 19))
-              .lanewise(XOR, x1.lanewise(LSHR, 10))
-              .add(IntVector.fromArray(S, w, (i - 6) * L))
-              .add(
-                  o1.lanewise(ROR, 7)
-                      .lanewise(XOR, o1.lanewise(ROR, 18))
-                      .lanewise(XOR, o1.lanewise(LSHR, 3)))
-              .add(IntVector.fromArray(S, w, (i - 15) * L));
-      n1.intoArray(w, (i + 1) * L);
-      x2 = n0;
-      x1 = n1;
-    }
   }
 
   /**
@@ -443,37 +413,6 @@ public final class VectorNonceScanner implements NonceScanner {
     v29.intoArray(w, 29 * L);
     v30.intoArray(w, 30 * L);
     v31.intoArray(w, 31 * L);
-    // word 61 is computed but not used
-    IntVector x2 = v30;
-    IntVector x1 = v31;
-    for (int i = 32; i < 62; i += 2) {
-      IntVector o0 = IntVector.fromArray(S, w, (i - 15) * L);
-      IntVector n0 =
-          x2.lanewise(ROR, 17)
-              .lanewise(XOR, x2.lanewise(ROR, 19))
-              .lanewise(XOR, x2.lanewise(LSHR, 10))
-              .add(IntVector.fromArray(S, w, (i - 7) * L))
-              .add(
-                  o0.lanewise(ROR, 7)
-                      .lanewise(XOR, o0.lanewise(ROR, 18))
-                      .lanewise(XOR, o0.lanewise(LSHR, 3)))
-              .add(IntVector.fromArray(S, w, (i - 16) * L));
-      n0.intoArray(w, i * L);
-      IntVector o1 = IntVector.fromArray(S, w, (i - 14) * L);
-      IntVector n1 =
-          x1.lanewise(ROR, 17)
-              .lanewise(XOR, x1.lanewise(ROR, 19))
-              .lanewise(XOR, x1.lanewise(LSHR, 10))
-              .add(IntVector.fromArray(S, w, (i - 6) * L))
-              .add(
-                  o1.lanewise(ROR, 7)
-                      .lanewise(XOR, o1.lanewise(ROR, 18))
-                      .lanewise(XOR, o1.lanewise(LSHR, 3)))
-              .add(IntVector.fromArray(S, w, (i - 15) * L));
-      n1.intoArray(w, (i + 1) * L);
-      x2 = n0;
-      x1 = n1;
-    }
   }
 
   /**
@@ -554,12 +493,14 @@ public final class VectorNonceScanner implements NonceScanner {
   }
 
   /**
-   * Rounds {@code from} to {@code to - 1} (a multiple of eight of them). The state is loaded once,
-   * carried in registers through the loop, and stored once. Within each pass of eight rounds the
-   * roles of the eight variables rotate by one per round instead of values moving around, so after
-   * eight rounds they are back in place.
+   * Rounds {@code from} to {@code to - 1} (a multiple of four of them), and on the way the message
+   * schedule words {@code r + ahead .. r + ahead + 3} of each pass r while they are below {@code
+   * limit}: rounds are heavy on adds and logic, the schedule on rotates, and doing both in one loop
+   * keeps more execution ports busy. The state is loaded once, carried in registers through the
+   * loop, and stored once. The roles of the eight variables rotate by one each round instead of
+   * values moving around, and are renamed back after each four rounds.
    */
-  static void rounds(int[] st, int[] w, int from, int to) {
+  static void rounds(int[] st, int[] w, int from, int to, int ahead, int limit) {
     IntVector a = IntVector.fromArray(S, st, 0);
     IntVector b = IntVector.fromArray(S, st, 1 * L);
     IntVector c = IntVector.fromArray(S, st, 2 * L);
@@ -568,7 +509,7 @@ public final class VectorNonceScanner implements NonceScanner {
     IntVector f = IntVector.fromArray(S, st, 5 * L);
     IntVector g = IntVector.fromArray(S, st, 6 * L);
     IntVector h = IntVector.fromArray(S, st, 7 * L);
-    for (int r = from; r < to; r += 8) {
+    for (int r = from; r < to; r += 4) {
       IntVector t1;
       t1 =
           e.lanewise(ROR, 6)
@@ -622,58 +563,72 @@ public final class VectorNonceScanner implements NonceScanner {
                       .lanewise(XOR, f.lanewise(ROR, 13))
                       .lanewise(XOR, f.lanewise(ROR, 22)))
               .add(f.and(g).or(h.and(f.or(g))));
-      t1 =
-          a.lanewise(ROR, 6)
-              .lanewise(XOR, a.lanewise(ROR, 11))
-              .lanewise(XOR, a.lanewise(ROR, 25))
-              .add(c.lanewise(XOR, a.and(b.lanewise(XOR, c))))
-              .add(d.add(IntVector.fromArray(S, w, (r + 4) * L)).add(K[r + 4]));
-      h = h.add(t1);
-      d =
-          t1.add(
-                  e.lanewise(ROR, 2)
-                      .lanewise(XOR, e.lanewise(ROR, 13))
-                      .lanewise(XOR, e.lanewise(ROR, 22)))
-              .add(e.and(f).or(g.and(e.or(f))));
-      t1 =
-          h.lanewise(ROR, 6)
-              .lanewise(XOR, h.lanewise(ROR, 11))
-              .lanewise(XOR, h.lanewise(ROR, 25))
-              .add(b.lanewise(XOR, h.and(a.lanewise(XOR, b))))
-              .add(c.add(IntVector.fromArray(S, w, (r + 5) * L)).add(K[r + 5]));
-      g = g.add(t1);
-      c =
-          t1.add(
-                  d.lanewise(ROR, 2)
-                      .lanewise(XOR, d.lanewise(ROR, 13))
-                      .lanewise(XOR, d.lanewise(ROR, 22)))
-              .add(d.and(e).or(f.and(d.or(e))));
-      t1 =
-          g.lanewise(ROR, 6)
-              .lanewise(XOR, g.lanewise(ROR, 11))
-              .lanewise(XOR, g.lanewise(ROR, 25))
-              .add(a.lanewise(XOR, g.and(h.lanewise(XOR, a))))
-              .add(b.add(IntVector.fromArray(S, w, (r + 6) * L)).add(K[r + 6]));
-      f = f.add(t1);
-      b =
-          t1.add(
-                  c.lanewise(ROR, 2)
-                      .lanewise(XOR, c.lanewise(ROR, 13))
-                      .lanewise(XOR, c.lanewise(ROR, 22)))
-              .add(c.and(d).or(e.and(c.or(d))));
-      t1 =
-          f.lanewise(ROR, 6)
-              .lanewise(XOR, f.lanewise(ROR, 11))
-              .lanewise(XOR, f.lanewise(ROR, 25))
-              .add(h.lanewise(XOR, f.and(g.lanewise(XOR, h))))
-              .add(a.add(IntVector.fromArray(S, w, (r + 7) * L)).add(K[r + 7]));
-      e = e.add(t1);
-      a =
-          t1.add(
-                  b.lanewise(ROR, 2)
-                      .lanewise(XOR, b.lanewise(ROR, 13))
-                      .lanewise(XOR, b.lanewise(ROR, 22)))
-              .add(b.and(c).or(d.and(b.or(c))));
+      int q = r + ahead;
+      if (q < limit) {
+        IntVector m0 = IntVector.fromArray(S, w, (q - 2) * L);
+        IntVector o0 = IntVector.fromArray(S, w, (q - 15) * L);
+        IntVector n0 =
+            m0.lanewise(ROR, 17)
+                .lanewise(XOR, m0.lanewise(ROR, 19))
+                .lanewise(XOR, m0.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 7) * L))
+                .add(
+                    o0.lanewise(ROR, 7)
+                        .lanewise(XOR, o0.lanewise(ROR, 18))
+                        .lanewise(XOR, o0.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 16) * L));
+        n0.intoArray(w, q * L);
+        IntVector m1 = IntVector.fromArray(S, w, (q - 1) * L);
+        IntVector o1 = IntVector.fromArray(S, w, (q - 14) * L);
+        IntVector n1 =
+            m1.lanewise(ROR, 17)
+                .lanewise(XOR, m1.lanewise(ROR, 19))
+                .lanewise(XOR, m1.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 6) * L))
+                .add(
+                    o1.lanewise(ROR, 7)
+                        .lanewise(XOR, o1.lanewise(ROR, 18))
+                        .lanewise(XOR, o1.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 15) * L));
+        n1.intoArray(w, (q + 1) * L);
+        IntVector o2 = IntVector.fromArray(S, w, (q - 13) * L);
+        IntVector n2 =
+            n0.lanewise(ROR, 17)
+                .lanewise(XOR, n0.lanewise(ROR, 19))
+                .lanewise(XOR, n0.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 5) * L))
+                .add(
+                    o2.lanewise(ROR, 7)
+                        .lanewise(XOR, o2.lanewise(ROR, 18))
+                        .lanewise(XOR, o2.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 14) * L));
+        n2.intoArray(w, (q + 2) * L);
+        IntVector o3 = IntVector.fromArray(S, w, (q - 12) * L);
+        IntVector n3 =
+            n1.lanewise(ROR, 17)
+                .lanewise(XOR, n1.lanewise(ROR, 19))
+                .lanewise(XOR, n1.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 4) * L))
+                .add(
+                    o3.lanewise(ROR, 7)
+                        .lanewise(XOR, o3.lanewise(ROR, 18))
+                        .lanewise(XOR, o3.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 13) * L));
+        n3.intoArray(w, (q + 3) * L);
+      }
+      // after four rounds the roles are (e, f, g, h, a, b, c, d): rename
+      IntVector ta = a;
+      IntVector tb = b;
+      IntVector tc = c;
+      IntVector td = d;
+      a = e;
+      b = f;
+      c = g;
+      d = h;
+      e = ta;
+      f = tb;
+      g = tc;
+      h = td;
     }
     a.intoArray(st, 0);
     b.intoArray(st, L);
