@@ -14,6 +14,8 @@ import java.util.Map;
  * not it finds blocks, so its fractional part is not money anybody holds and is not dust.
  */
 public final class PpsValuation {
+  private static final BigDecimal MAX_MONEY = BigDecimal.valueOf(Sats.MAX_MONEY);
+
   private PpsValuation() {}
 
   /** {@code floor(B·difficulty/D)} in satoshis. */
@@ -26,10 +28,21 @@ public final class PpsValuation {
               + ", "
               + networkDiff);
     }
-    return BigDecimal.valueOf(blockValueSats)
-        .multiply(difficulty)
-        .divide(networkDiff, 0, RoundingMode.FLOOR)
-        .longValueExact();
+    BigDecimal value =
+        BigDecimal.valueOf(blockValueSats)
+            .multiply(difficulty)
+            .divide(networkDiff, 0, RoundingMode.FLOOR);
+    if (value.compareTo(MAX_MONEY) > 0) {
+      throw new IllegalArgumentException(
+          "PPS values "
+              + difficulty.toPlainString()
+              + " of share difficulty at "
+              + value.toPlainString()
+              + " sats, more than all bitcoin: is the network difficulty "
+              + networkDiff.toPlainString()
+              + " right?");
+    }
+    return value.longValueExact();
   }
 
   /**
