@@ -27,8 +27,8 @@ public interface ClientAccountDao {
              (name, scheme, pool_fee_bps, hosting_fee_bps, payout_threshold_sats,
               wallet_address, site)
       VALUES (:name, :scheme, :poolFeeBps, :hostingFeeBps, :threshold, :address, :site)
-      RETURNING\
       """
+          + "RETURNING "
           + COLUMNS)
   ClientAccount insert(
       @Bind("name") String name,
@@ -54,8 +54,8 @@ public interface ClientAccountDao {
          SET scheme = :scheme, pool_fee_bps = :poolFeeBps, hosting_fee_bps = :hostingFeeBps,
              payout_threshold_sats = :threshold
        WHERE id = :id
-      RETURNING\
       """
+          + "RETURNING "
           + COLUMNS)
   Optional<ClientAccount> updateTerms(
       @Bind("id") long id,
