@@ -202,7 +202,10 @@ class WorkedExampleTest {
     LedgerCheckReport check = payouts.check();
     assertThat(check.balanced()).isTrue();
     assertThat(check.reconciliations()).allMatch(LedgerCheckReport.Reconciliation::ok);
-    assertThat(check.transactions())
-        .isEqualTo(6); // block, distribution, fpps, electricity, batch, paid
+    // block, distribution, fpps, electricity, batch, paid: 2 + 8 + 4 + 2 + 3 + 4 entries
+    assertThat(check.transactions()).isEqualTo(6);
+    assertThat(check.entries()).isEqualTo(23);
+    // 5 farm accounts; Alice 4, Bob 3 (no electricity), Carol 2 (no electricity, no payouts)
+    assertThat(check.accounts()).isEqualTo(14);
   }
 }
