@@ -30,3 +30,4 @@ CREATE TABLE client_accounts (
 -- Which client a rig works for; NULL: the farm's own rig (its work is the farm's).
 ALTER TABLE rigs ADD COLUMN account_id BIGINT REFERENCES client_accounts (id) ON DELETE SET NULL;
 CREATE INDEX rigs_account_idx ON rigs (account_id) WHERE account_id IS NOT NULL;
+
