@@ -12,12 +12,13 @@ import io.otedama.controller.api.ApiErrorHandling;
 import io.otedama.controller.auth.AuthFeature;
 import io.otedama.controller.commands.CommandPublisher;
 import io.otedama.controller.commands.CommandsFeature;
-import io.otedama.controller.commands.NoTransportCommandPublisher;
 import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
+import io.otedama.controller.db.JdbiDataSource;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
+import io.otedama.controller.mqtt.MqttEdge;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
@@ -30,6 +31,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile ControllerCore core;
+  private volatile MqttEdge mqttEdge;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -94,13 +96,33 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   }
 
   /**
-   * Connects the rig transport and returns the publisher commands go out through. The MQTT edge
-   * starts here: it gets the presence and result sinks and the rig authenticator from {@code core},
-   * registers its managed objects and health check on {@code core.environment()}, and returns its
-   * {@link CommandPublisher}. Without a transport, commands stay queued until they time out.
+   * Connects the rig transport and returns the publisher commands go out through: the MQTT edge
+   * (embedded HiveMQ unless {@code mqtt.url} is set, the controller's Paho client, decode and
+   * dispatch to the fleet and commands seams of {@code core}, the telemetry ingest). It is managed
+   * by the environment's lifecycle after the database pool and the fleet (so it starts after and
+   * stops before them) and before the commands feature; its health check is {@code mqtt}.
    */
   protected CommandPublisher connectRigTransport(ControllerCore core) {
-    return new NoTransportCommandPublisher();
+    MqttEdge edge =
+        MqttEdge.create(
+            core.config().getMqtt(),
+            core.config().getTelemetry(),
+            new JdbiDataSource(core.jdbi()),
+            core.presence(),
+            core.rigAuthenticator(),
+            core.commandResults(),
+            null,
+            core.meterRegistry(),
+            core.clock());
+    core.environment().lifecycle().manage(edge);
+    core.environment().healthChecks().register("mqtt", edge.healthCheck());
+    this.mqttEdge = edge;
+    return edge.commandPublisher();
+  }
+
+  /** The MQTT edge once {@code run} has happened, unless a subclass replaced the transport. */
+  public MqttEdge mqttEdge() {
+    return mqttEdge;
   }
 
   /** Bad arguments exit 2 (the parser has printed what is wrong), any other failure 1. */

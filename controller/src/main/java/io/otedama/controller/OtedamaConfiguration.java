@@ -6,6 +6,8 @@ import io.otedama.controller.auth.AuthConfiguration;
 import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
+import io.otedama.controller.mqtt.MqttConfiguration;
+import io.otedama.controller.telemetry.TelemetryConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -18,6 +20,8 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
   @Valid @NotNull private FleetConfiguration fleet = new FleetConfiguration();
   @Valid @NotNull private CommandsConfiguration commands = new CommandsConfiguration();
+  @Valid @NotNull private MqttConfiguration mqtt = new MqttConfiguration();
+  @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
 
   @JsonProperty
   public DatabaseConfiguration getDatabase() {
@@ -57,5 +61,25 @@ public class OtedamaConfiguration extends Configuration {
   @JsonProperty
   public void setCommands(CommandsConfiguration commands) {
     this.commands = commands;
+  }
+
+  @JsonProperty
+  public MqttConfiguration getMqtt() {
+    return mqtt;
+  }
+
+  @JsonProperty
+  public void setMqtt(MqttConfiguration mqtt) {
+    this.mqtt = mqtt;
+  }
+
+  @JsonProperty
+  public TelemetryConfiguration getTelemetry() {
+    return telemetry;
+  }
+
+  @JsonProperty
+  public void setTelemetry(TelemetryConfiguration telemetry) {
+    this.telemetry = telemetry;
   }
 }
