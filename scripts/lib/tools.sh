@@ -2,6 +2,12 @@
 # Each entry is "command:debian-package". Tests that need one fail (never skip) when it is
 # missing, so installing here is what keeps CI honest.
 TEST_TOOLS=(
+  # dashboards/: promtool checks the alert rules, a real Prometheus parses and answers every panel query
+  promtool:prometheus
+  prometheus:prometheus
+  # ansible/: lint, syntax check and a real local run of the roles and playbooks
+  ansible-playbook:ansible
+  ansible-lint:ansible-lint
 )
 
 ensure_test_tools() {

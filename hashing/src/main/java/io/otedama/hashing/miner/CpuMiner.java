@@ -1,0 +1,223 @@
+package io.otedama.hashing.miner;
+
+import io.otedama.hashing.Difficulty;
+import io.otedama.hashing.Hex;
+import io.otedama.hashing.scan.NonceListener;
+import io.otedama.hashing.scan.NonceScanner;
+import io.otedama.hashing.stratum.HeaderAssembler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Mines {@link MiningWork} on N threads. Thread {@code t} of {@code N} scans the nonces {@code
+ * [t·2^32/N, (t+1)·2^32/N)} for each extranonce2 it counts through; since the nonce ranges are
+ * disjoint, every thread can count extranonce2 on its own and no two threads ever hash the same
+ * header. Threads check for new work between chunks of a few milliseconds, so {@link #setWork}
+ * takes effect promptly; once a job with {@code cleanJobs} replaces the current one, shares of the
+ * old job are no longer reported.
+ *
+ * <p>Thread-safe.
+ */
+public final class CpuMiner implements AutoCloseable {
+  private static final long NONCE_SPACE = 1L << 32;
+
+  private final int threadCount;
+  private final ShareListener listener;
+  private final Supplier<NonceScanner> sha256dScanners;
+  private final LongAdder hashes = new LongAdder();
+  private final List<Thread> threads = new ArrayList<>();
+  private final Object signal = new Object();
+  private volatile Assignment current;
+  private volatile boolean closed;
+
+  /** A miner with the fastest scanners available here. */
+  public CpuMiner(int threads, ShareListener listener) {
+    this(threads, listener, () -> NonceScanner.create(io.otedama.hashing.Algorithm.SHA256D));
+  }
+
+  /** A miner whose SHA-256d threads use scanners from {@code sha256dScanners} (one per thread). */
+  public CpuMiner(int threads, ShareListener listener, Supplier<NonceScanner> sha256dScanners) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("a miner needs at least one thread, got " + threads);
+    }
+    this.threadCount = threads;
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.sha256dScanners = Objects.requireNonNull(sha256dScanners, "scanner factory");
+  }
+
+  /** Starts mining this work, replacing any earlier work. Threads start on the first call. */
+  public void setWork(MiningWork work) {
+    Objects.requireNonNull(work, "work");
+    synchronized (signal) {
+      if (closed) {
+        throw new IllegalStateException("the miner is closed");
+      }
+      Assignment previous = current;
+      current = new Assignment(work, previous == null ? 1 : previous.generation + 1);
+      if (threads.isEmpty()) {
+        for (int t = 0; t < threadCount; t++) {
+          Thread thread = new Thread(new Worker(t), "otedama-miner-" + t);
+          thread.setDaemon(true);
+          threads.add(thread);
+          thread.start();
+        }
+      }
+      signal.notifyAll();
+    }
+  }
+
+  /** Stops hashing until the next {@link #setWork}; threads stay parked. */
+  public void pause() {
+    synchronized (signal) {
+      Assignment previous = current;
+      if (previous != null) {
+        current = new Assignment(null, previous.generation + 1);
+      }
+    }
+  }
+
+  /** Hashes computed so far by all threads. */
+  public long hashes() {
+    return hashes.sum();
+  }
+
+  public int threads() {
+    return threadCount;
+  }
+
+  /** The work being mined, or null when idle. */
+  public MiningWork work() {
+    Assignment a = current;
+    return a == null ? null : a.work;
+  }
+
+  /** Stops all threads and waits for them to finish their current chunk. */
+  @Override
+  public void close() {
+    synchronized (signal) {
+      closed = true;
+      signal.notifyAll();
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private record Assignment(MiningWork work, long generation) {}
+
+  private final class Worker implements Runnable {
+    private final int index;
+    private final long firstNonce;
+    private final long nonceCount;
+    private final HeaderAssembler assembler = new HeaderAssembler();
+    private final byte[] header = new byte[HeaderAssembler.HEADER_LENGTH];
+    private byte[] extranonce2 = new byte[0];
+    private NonceScanner sha256d;
+    private NonceScanner scrypt;
+
+    Worker(int index) {
+      this.index = index;
+      this.firstNonce = NONCE_SPACE * index / threadCount;
+      this.nonceCount = NONCE_SPACE * (index + 1) / threadCount - firstNonce;
+    }
+
+    @Override
+    public void run() {
+      Assignment assignment;
+      while ((assignment = awaitWork(null)) != null) {
+        mine(assignment);
+      }
+    }
+
+    /** Waits for an assignment other than {@code done}; null once the miner closes. */
+    private Assignment awaitWork(Assignment done) {
+      synchronized (signal) {
+        while (!closed) {
+          Assignment a = current;
+          if (a != null && a != done && a.work != null) {
+            return a;
+          }
+          try {
+            signal.wait();
+          } catch (InterruptedException e) {
+            return null;
+          }
+        }
+        return null;
+      }
+    }
+
+    private void mine(Assignment assignment) {
+      MiningWork work = assignment.work;
+      NonceScanner scanner = scannerFor(work);
+      int chunk =
+          switch (work.algorithm()) {
+            case SHA256D -> 1 << 16;
+            case SCRYPT -> 32;
+          };
+      if (extranonce2.length != work.extranonce2Size()) {
+        extranonce2 = new byte[work.extranonce2Size()];
+      }
+      String jobId = work.job().jobId();
+      int ntime = work.job().ntime();
+      NonceListener found = (nonce, hash) -> report(assignment, jobId, ntime, nonce, hash);
+      long extranonce2Values = work.extranonce2Values();
+      for (long counter = 0; counter < extranonce2Values; counter++) {
+        work.extranonce2(counter, extranonce2);
+        assembler.assemble(work.job(), work.extranonce1Bytes(), extranonce2, ntime, 0, header);
+        scanner.setWork(header, work.shareTarget());
+        for (long done = 0; done < nonceCount; ) {
+          if (current != assignment || closed) {
+            return;
+          }
+          int n = (int) Math.min(chunk, nonceCount - done);
+          scanner.scan((int) (firstNonce + done), n, found);
+          hashes.add(n);
+          done += n;
+        }
+      }
+      // extranonce2 space exhausted: wait for the next job
+      awaitWork(assignment);
+    }
+
+    private void report(Assignment assignment, String jobId, int ntime, int nonce, byte[] hash) {
+      Assignment now = current;
+      if (now != assignment && (now == null || now.work == null || now.work.job().cleanJobs())) {
+        return; // the job was replaced by a clean one: this share would be stale
+      }
+      MiningWork work = assignment.work;
+      listener.onShare(
+          new FoundShare(
+              work.algorithm(),
+              jobId,
+              Hex.encode(extranonce2),
+              ntime,
+              nonce,
+              Hex.displayOrder(hash),
+              Difficulty.ofHash(work.algorithm(), hash)));
+    }
+
+    private NonceScanner scannerFor(MiningWork work) {
+      return switch (work.algorithm()) {
+        case SHA256D -> sha256d == null ? (sha256d = sha256dScanners.get()) : sha256d;
+        case SCRYPT ->
+            scrypt == null
+                ? (scrypt = NonceScanner.create(io.otedama.hashing.Algorithm.SCRYPT))
+                : scrypt;
+      };
+    }
+
+    @Override
+    public String toString() {
+      return "miner thread " + index;
+    }
+  }
+}

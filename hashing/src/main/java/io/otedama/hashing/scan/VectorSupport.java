@@ -1,0 +1,42 @@
+package io.otedama.hashing.scan;
+
+/**
+ * Decides, once, whether the Vector API scanner can run: the incubator module must be in the boot
+ * layer (the JVM was started with {@code --add-modules jdk.incubator.vector}) and the preferred int
+ * species must have at least 8 lanes (AVX2 or AVX-512); with fewer lanes the scalar scanner is
+ * faster. The vector class is only touched reflectively, so this jar runs without the module.
+ */
+final class VectorSupport {
+  static final String MODULE = "jdk.incubator.vector";
+  private static final String SCANNER = "io.otedama.hashing.scan.VectorNonceScanner";
+  private static final boolean AVAILABLE = probe();
+
+  private VectorSupport() {}
+
+  static boolean available() {
+    return AVAILABLE;
+  }
+
+  static NonceScanner newScanner() {
+    try {
+      return (NonceScanner) Class.forName(SCANNER).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("the vector scanner could not be created", e);
+    }
+  }
+
+  private static boolean probe() {
+    if (Boolean.getBoolean("otedama.hashing.scalar")) {
+      return false;
+    }
+    if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+      return false;
+    }
+    try {
+      Object lanes = Class.forName(SCANNER).getMethod("lanes").invoke(null);
+      return (Integer) lanes >= 8;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
+  }
+}
