@@ -43,7 +43,13 @@ public record AgentConfig(
 
     @Override
     public String toString() {
-      return "Credentials[rigId=" + rigId + ", mqttUrl=" + mqttUrl + ", username=" + mqttUsername + "]";
+      return "Credentials[rigId="
+          + rigId
+          + ", mqttUrl="
+          + mqttUrl
+          + ", username="
+          + mqttUsername
+          + "]";
     }
   }
 
@@ -60,16 +66,24 @@ public record AgentConfig(
       Duration reconnectMax,
       Path caFile) {}
 
-  /** @param name the name sent at enrollment, or null; @param model hardware model, or null */
+  /**
+   * @param name the name sent at enrollment, or null; @param model hardware model, or null
+   */
   public record RigSettings(String name, String model) {}
 
-  /** @param sysRoot the root of /sys and /proc for collectors ("/" on a real rig) */
+  /**
+   * @param sysRoot the root of /sys and /proc for collectors ("/" on a real rig)
+   */
   public record TelemetrySettings(Duration interval, Path sysRoot) {}
 
-  /** @param directory the spool and the agent's small state files */
+  /**
+   * @param directory the spool and the agent's small state files
+   */
   public record SpoolSettings(Path directory, long maxBytes) {}
 
-  /** @param reboot the system command {@code reboot} runs; @param timeout per command */
+  /**
+   * @param reboot the system command {@code reboot} runs; @param timeout per command
+   */
   public record CommandSettings(List<String> reboot, Duration timeout, Path ledPath) {
     public CommandSettings {
       reboot = List.copyOf(reboot);

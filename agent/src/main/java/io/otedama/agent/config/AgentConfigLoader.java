@@ -59,8 +59,7 @@ public final class AgentConfigLoader {
     try {
       return YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       throw new ConfigException(
           file + ": not valid YAML" + where + ": " + firstLine(e.getOriginalMessage()), e);
     }
@@ -117,9 +116,14 @@ public final class AgentConfigLoader {
     AgentConfig.MqttSettings mqttSettings =
         new AgentConfig.MqttSettings(
             mqtt.uri("url", null, BROKER_SCHEMES),
-            mqtt.duration("keepAlive", Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30)),
+            mqtt.duration(
+                "keepAlive", Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMinutes(30)),
             mqtt.duration("sessionExpiry", Duration.ofHours(1), Duration.ZERO, Duration.ofDays(7)),
-            mqtt.duration("connectTimeout", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+            mqtt.duration(
+                "connectTimeout",
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5)),
             reconnectMin,
             reconnectMax,
             mqtt.path("caFile", base, null));
@@ -134,7 +138,10 @@ public final class AgentConfigLoader {
     AgentConfig.TelemetrySettings telemetrySettings =
         new AgentConfig.TelemetrySettings(
             telemetry.duration(
-                "interval", DEFAULT_TELEMETRY_INTERVAL, Duration.ofMillis(100), Duration.ofHours(1)),
+                "interval",
+                DEFAULT_TELEMETRY_INTERVAL,
+                Duration.ofMillis(100),
+                Duration.ofHours(1)),
             telemetry.path("sysRoot", base, Path.of("/")));
 
     ConfigNode spool = root.section("spool").allowOnly("directory", "maxSize");
@@ -147,7 +154,8 @@ public final class AgentConfigLoader {
     AgentConfig.CommandSettings commandSettings =
         new AgentConfig.CommandSettings(
             commands.strings("reboot", DEFAULT_REBOOT),
-            commands.duration("timeout", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1)),
+            commands.duration(
+                "timeout", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1)),
             commands.path("ledPath", base, null));
 
     List<DeviceConfig> devices = new ArrayList<>();
@@ -192,19 +200,28 @@ public final class AgentConfigLoader {
             deviceId(d, "asic" + index),
             host,
             port,
-            d.duration("timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
+            d.duration(
+                "timeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
             limited(d, "model", MessageLimits.MAX_NAME_LENGTH));
       }
       case "simulated" -> {
         d.allowOnly(
-            "kind", "id", "model", "hashrate", "power", "ambient", "loadRise", "hashesPerSecond",
+            "kind",
+            "id",
+            "model",
+            "hashrate",
+            "power",
+            "ambient",
+            "loadRise",
+            "hashesPerSecond",
             "failure");
         ConfigNode f = d.section("failure").allowOnly("mode", "after", "dropFraction");
         DeviceConfig.Failure failure = DeviceConfig.Failure.NONE;
         if (d.has("failure")) {
           String mode = f.string("mode", "none");
           if (!Set.of("none", "overheat", "hashrate-drop", "hang").contains(mode)) {
-            throw f.error("mode", "must be none, overheat, hashrate-drop or hang, got '" + mode + "'");
+            throw f.error(
+                "mode", "must be none, overheat, hashrate-drop or hang, got '" + mode + "'");
           }
           failure =
               new DeviceConfig.Failure(
@@ -222,8 +239,7 @@ public final class AgentConfigLoader {
             d.number("hashesPerSecond", 20_000, 0, 1e9),
             failure);
       }
-      default ->
-          throw d.error("kind", "must be cpu, asic or simulated, got '" + kind + "'");
+      default -> throw d.error("kind", "must be cpu, asic or simulated, got '" + kind + "'");
     };
   }
 

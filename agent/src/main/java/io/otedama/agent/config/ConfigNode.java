@@ -36,7 +36,8 @@ final class ConfigNode {
 
   static ConfigNode root(String file, JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
-      return new ConfigNode(file, "", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+      return new ConfigNode(
+          file, "", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
     if (!node.isObject()) {
       throw new ConfigException(file + ": the configuration must be a YAML mapping of settings");
@@ -85,7 +86,9 @@ final class ConfigNode {
     JsonNode v = value(key);
     if (v == null) {
       return new ConfigNode(
-          file, qualified(key), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+          file,
+          qualified(key),
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
     }
     if (!v.isObject()) {
       throw error(key, "must be a mapping of settings");
@@ -106,7 +109,8 @@ final class ConfigNode {
     for (int i = 0; i < v.size(); i++) {
       JsonNode item = v.get(i);
       if (item == null || !item.isObject()) {
-        throw new ConfigException(file + ": " + qualified(key) + "[" + i + "]: must be a mapping of settings");
+        throw new ConfigException(
+            file + ": " + qualified(key) + "[" + i + "]: must be a mapping of settings");
       }
       out.add(new ConfigNode(file, qualified(key) + "[" + i + "]", item));
     }
@@ -233,7 +237,8 @@ final class ConfigNode {
       Matcher m = DURATION.matcher(v.asText().strip());
       if (!v.isTextual() || !m.matches()) {
         throw error(
-            key, "must be a duration such as 10s, 500ms, 5m or 1h, got '" + brief(v.asText()) + "'");
+            key,
+            "must be a duration such as 10s, 500ms, 5m or 1h, got '" + brief(v.asText()) + "'");
       }
       double amount = Double.parseDouble(m.group(1));
       String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
@@ -248,7 +253,8 @@ final class ConfigNode {
       d = Duration.ofMillis(Math.round(millis));
     }
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      throw error(key, "must be between " + human(min) + " and " + human(max) + ", got " + human(d));
+      throw error(
+          key, "must be between " + human(min) + " and " + human(max) + ", got " + human(d));
     }
     return d;
   }

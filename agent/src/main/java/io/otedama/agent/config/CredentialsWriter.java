@@ -52,8 +52,7 @@ public final class CredentialsWriter {
     ObjectNode root = tree == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) tree;
     if (controllerUrl != null) {
       JsonNode controller = root.get("controller");
-      ObjectNode c =
-          controller instanceof ObjectNode o ? o : root.putObject("controller");
+      ObjectNode c = controller instanceof ObjectNode o ? o : root.putObject("controller");
       c.put("url", controllerUrl.toString());
     }
     ObjectNode cred = root.putObject("credentials");
@@ -97,11 +96,13 @@ public final class CredentialsWriter {
       }
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel =
+            java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
           channel.force(true);
         }
         try {
-          Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
         }
