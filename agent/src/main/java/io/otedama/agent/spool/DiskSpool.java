@@ -238,7 +238,8 @@ public final class DiskSpool implements Spool {
   @Override
   public synchronized long append(SpoolKind kind, byte[] payload) {
     if (closed) {
-      throw new IllegalStateException("the spool is closed");
+      count(kind); // a late share flush during shutdown: nothing to write to any more
+      return -1;
     }
     long seq = nextSeq++;
     int size = HEADER_BYTES + payload.length;
