@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * the command fails only when no device could do it or one failed trying.
  *
  * <ul>
- *   <li>{@code reboot}: runs the configured system command (default {@code systemctl reboot});
+ *   <li>{@code reboot}: the {@link RebootAction} (the configured system command on a rig);
  *   <li>{@code restart-miner}: restarts the devices and gives them the current work again;
  *   <li>{@code set-pool} {@code {"pools":[{"url","user","password"?}]}} (or one pool's fields at
  *       the top level): ASICs switch pools; simulated miners take them; CPUs have none;
@@ -40,8 +40,7 @@ public final class CommandHandlers {
 
   private final List<MiningDevice> devices;
   private final Supplier<AssignedWork> currentWork;
-  private final List<String> rebootCommand;
-  private final Duration timeout;
+  private final RebootAction reboot;
   private final Path ledPath;
   private final Consumer<Runnable> background;
 
@@ -51,14 +50,12 @@ public final class CommandHandlers {
   public CommandHandlers(
       List<MiningDevice> devices,
       Supplier<AssignedWork> currentWork,
-      List<String> rebootCommand,
-      Duration timeout,
+      RebootAction reboot,
       Path ledPath,
       Consumer<Runnable> background) {
     this.devices = List.copyOf(devices);
     this.currentWork = currentWork;
-    this.rebootCommand = List.copyOf(rebootCommand);
-    this.timeout = timeout;
+    this.reboot = reboot;
     this.ledPath = ledPath;
     this.background = background;
   }
@@ -71,7 +68,7 @@ public final class CommandHandlers {
   public CommandOutcome execute(CommandType type, Map<String, Object> args)
       throws InterruptedException {
     return switch (type) {
-      case REBOOT -> reboot();
+      case REBOOT -> reboot.reboot();
       case RESTART_MINER ->
           onDevices(
               args,
@@ -105,35 +102,6 @@ public final class CommandHandlers {
       }
       case BLINK_LED -> blink(args);
     };
-  }
-
-  private CommandOutcome reboot() throws InterruptedException {
-    try {
-      SystemCommandRunner.Result result = SystemCommandRunner.run(rebootCommand, timeout);
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("command", String.join(" ", rebootCommand));
-      details.put("exitCode", (long) result.exitCode());
-      if (!result.output().isEmpty()) {
-        details.put("output", result.output());
-      }
-      if (result.exitCode() == 0) {
-        return CommandOutcome.succeeded(
-            "reboot started (" + String.join(" ", rebootCommand) + ")", details);
-      }
-      return CommandOutcome.failed(
-          result.exitCode() < 0
-              ? "the reboot command did not finish within " + timeout.toSeconds() + " s"
-              : "the reboot command exited with "
-                  + result.exitCode()
-                  + (result.output().isEmpty() ? "" : ": " + lastLine(result.output())),
-          details);
-    } catch (IOException e) {
-      return CommandOutcome.failed(
-          "cannot run the reboot command '"
-              + String.join(" ", rebootCommand)
-              + "': "
-              + e.getMessage());
-    }
   }
 
   private interface DeviceAction {
@@ -311,10 +279,5 @@ public final class CommandHandlers {
       throw new IllegalArgumentException(where + ".password must be a string");
     }
     return new PoolSetting(u, us, (String) password);
-  }
-
-  private static String lastLine(String text) {
-    String[] lines = text.strip().split("\n");
-    return lines[lines.length - 1];
   }
 }

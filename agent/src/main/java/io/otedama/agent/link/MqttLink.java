@@ -275,7 +275,7 @@ public final class MqttLink implements AutoCloseable {
         StatusMessage online = new StatusMessage(clock.millis(), RigState.ONLINE, null, seq);
         awaitPublished(publish(TopicKind.STATUS, codec.encode(online)), waitMs);
       } catch (RuntimeException | MqttException e) {
-        dropConnection();
+        forceDisconnect();
         throw e;
       }
       lock.lock();
@@ -376,7 +376,7 @@ public final class MqttLink implements AutoCloseable {
     }
   }
 
-  private void dropConnection() {
+  private void forceDisconnect() {
     try {
       if (client.isConnected()) {
         client.disconnectForcibly(0, 1000, false);
@@ -450,7 +450,7 @@ public final class MqttLink implements AutoCloseable {
         client.disconnect(2_000).waitForCompletion(3_000);
       } catch (MqttException e) {
         LOG.log(Level.DEBUG, "clean disconnect of {0}: {1}", settings.rigId(), e.toString());
-        dropConnection();
+        forceDisconnect();
       }
     }
     state = LinkState.CLOSED;
@@ -462,12 +462,12 @@ public final class MqttLink implements AutoCloseable {
   }
 
   /**
-   * Cuts the connection without a clean DISCONNECT, as a network failure would (the broker then
-   * publishes the Last Will); the loop reconnects as after any loss. For operators' diagnostics and
-   * tests.
+   * Cuts the connection without a clean DISCONNECT, as a network failure or a power cut would (the
+   * broker then publishes the Last Will); the loop reconnects as after any loss. A simulated rig's
+   * {@code reboot} does this.
    */
-  public void dropForTesting() {
-    dropConnection();
+  public void dropConnection() {
+    forceDisconnect();
   }
 
   private final class Callback implements MqttCallback {

@@ -62,6 +62,7 @@ public final class RigAgent implements AutoCloseable {
    *
    * @param host the host's sensors, or null (simulated rigs report no host figures)
    * @param devices builds the devices, given where they hand their shares
+   * @param reboot what {@code reboot} does, or null for {@code systemctl reboot}
    * @param ledPath a Linux LED directory for {@code blink-led}, or null
    */
   public record Setup(
@@ -74,8 +75,7 @@ public final class RigAgent implements AutoCloseable {
       java.util.function.LongSupplier birthSeq,
       Duration telemetryInterval,
       HostSensors host,
-      List<String> rebootCommand,
-      Duration commandTimeout,
+      io.otedama.agent.command.RebootAction reboot,
       Path ledPath,
       Duration shareBatchDelay) {
     public Setup {
@@ -156,10 +156,10 @@ public final class RigAgent implements AutoCloseable {
             new CommandHandlers(
                 devices,
                 () -> currentWork,
-                setup.rebootCommand() == null
-                    ? List.of("systemctl", "reboot")
-                    : setup.rebootCommand(),
-                setup.commandTimeout() == null ? Duration.ofMinutes(2) : setup.commandTimeout(),
+                setup.reboot() == null
+                    ? new io.otedama.agent.command.SystemReboot(
+                        List.of("systemctl", "reboot"), Duration.ofMinutes(2))
+                    : setup.reboot(),
                 setup.ledPath(),
                 env.scheduler()::execute),
             result -> outbox.submit(SpoolKind.COMMAND_RESULT, env.codec().encode(result)),
