@@ -267,10 +267,13 @@ public final class DiskSpool implements Spool {
   }
 
   private void write(SpoolKind kind, long seq, byte[] payload) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+    buffer.put(MAGIC).put(kind.code()).putLong(seq).putInt(payload.length);
+    buffer.putInt(crc(kind, seq, payload)).put(payload).flip();
     Segment segment = segments.peekLast();
     if (segment == null
         || rollBeforeNextWrite
-        || (segment.bytes > 0 && segment.bytes + HEADER_BYTES + payload.length > segmentBytes)) {
+        || (segment.bytes > 0 && segment.bytes + buffer.remaining() > segmentBytes)) {
       closeTail();
       long id = ++lastSegmentId;
       Segment next = new Segment(id, dir.resolve(segmentName(id)));
@@ -280,6 +283,19 @@ public final class DiskSpool implements Spool {
               StandardOpenOption.CREATE,
               StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
+      try {
+        writeFully(channel, buffer, 0);
+      } catch (IOException e) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // already failing
+        }
+        if (Files.isRegularFile(next.path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(next.path); // an empty file would only confuse the next start
+        }
+        throw e;
+      }
       tail = channel;
       rollBeforeNextWrite = false;
       if (segment != null && segment.records == 0 && segment == segments.peekFirst()) {
@@ -289,18 +305,14 @@ public final class DiskSpool implements Spool {
         headOffset = 0;
       }
       segments.addLast(next);
-      segment = next;
-    } else if (tail == null) {
+      count(next, kind, buffer.capacity());
+      return;
+    }
+    if (tail == null) {
       tail = FileChannel.open(segment.path, StandardOpenOption.WRITE);
     }
-    ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + payload.length);
-    buffer.put(MAGIC).put(kind.code()).putLong(seq).putInt(payload.length);
-    buffer.putInt(crc(kind, seq, payload)).put(payload).flip();
-    long position = segment.bytes;
     try {
-      while (buffer.hasRemaining()) {
-        position += tail.write(buffer, position);
-      }
+      writeFully(tail, buffer, segment.bytes);
     } catch (IOException e) {
       try {
         tail.truncate(segment.bytes); // leave no half record behind
@@ -309,7 +321,19 @@ public final class DiskSpool implements Spool {
       }
       throw e;
     }
-    segment.bytes = position;
+    count(segment, kind, buffer.capacity());
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer buffer, long position)
+      throws IOException {
+    long at = position;
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
+    }
+  }
+
+  private static void count(Segment segment, SpoolKind kind, int bytes) {
+    segment.bytes += bytes;
     segment.records++;
     if (kind.droppable()) {
       segment.telemetry++;
@@ -511,7 +535,21 @@ public final class DiskSpool implements Spool {
     while (!segments.isEmpty()) {
       Segment head = segments.peekFirst();
       boolean advanced = false;
-      try (FileChannel ch = FileChannel.open(head.path, StandardOpenOption.READ)) {
+      if (head.bytes > 0 && !Files.exists(head.path)) {
+        // deleted behind our back: what it held is gone; never let it block what follows
+        LOG.log(
+            Level.WARNING,
+            "spool segment {0} vanished with {1} messages",
+            head.path.getFileName(),
+            head.records);
+        droppedOther += head.records;
+        head.bytes = 0;
+        head.records = 0;
+        head.telemetry = 0;
+        headOffset = 0;
+      }
+      try (FileChannel ch =
+          head.bytes == 0 ? null : FileChannel.open(head.path, StandardOpenOption.READ)) {
         while (headOffset < head.bytes) {
           RecordHeader h = readHeader(ch, headOffset);
           if (h == null || h.seq > upToSeq) {
