@@ -260,6 +260,10 @@ public final class RigAgent implements AutoCloseable {
       rejectWork(payload, "unusable", e.getMessage(), null);
       return;
     }
+    AssignedWork previous = currentWork;
+    if (previous != null && previous.message().equals(message)) {
+      return; // the retained assignment again (every reconnect delivers it): nothing new
+    }
     currentWork = work;
     workApplied.incrementAndGet();
     for (MiningDevice d : devices) {

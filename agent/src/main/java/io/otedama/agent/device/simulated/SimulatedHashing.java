@@ -156,9 +156,15 @@ public final class SimulatedHashing implements AutoCloseable {
       task.credit -= budget;
       MiningWork mining = work.mining();
       if (task.seen != work) {
+        // the same job again with only a new share target (vardiff) or a redelivery of the
+        // retained assignment: keep going where we were, or the shares already sent would be
+        // found again (and rejected as duplicates)
+        boolean sameSpace = task.seen != null && sameSearchSpace(task.seen, work);
         task.seen = work;
-        task.counter = 0;
-        task.nonce = 0;
+        if (!sameSpace) {
+          task.counter = 0;
+          task.nonce = 0;
+        }
         if (task.extranonce2.length != mining.extranonce2Size()) {
           task.extranonce2 = new byte[mining.extranonce2Size()];
         }
@@ -174,16 +180,21 @@ public final class SimulatedHashing implements AutoCloseable {
         scanner.scan(
             (int) task.nonce,
             n,
-            (nonce, hash) ->
-                task.sink.accept(
-                    new FoundShare(
-                        mining.algorithm(),
-                        jobId,
-                        Hex.encode(task.extranonce2),
-                        ntime,
-                        nonce,
-                        Hex.displayOrder(hash),
-                        Difficulty.ofHash(mining.algorithm(), hash))));
+            (nonce, hash) -> {
+              AssignedWork now = task.work;
+              if (now != work && (now == null || now.cleanJobs())) {
+                return; // replaced by a clean job while scanning: the share would be stale
+              }
+              task.sink.accept(
+                  new FoundShare(
+                      mining.algorithm(),
+                      jobId,
+                      Hex.encode(task.extranonce2),
+                      ntime,
+                      nonce,
+                      Hex.displayOrder(hash),
+                      Difficulty.ofHash(mining.algorithm(), hash)));
+            });
         task.nonce += n;
         budget -= n;
         task.done.addAndGet(n);
@@ -195,6 +206,16 @@ public final class SimulatedHashing implements AutoCloseable {
           scanner.setWork(task.header, mining.shareTarget());
         }
       }
+    }
+
+    private static boolean sameSearchSpace(AssignedWork a, AssignedWork b) {
+      var x = a.message();
+      var y = b.message();
+      return x.job().equals(y.job())
+          && x.extranonce1().equals(y.extranonce1())
+          && x.extranonce2Prefix().equals(y.extranonce2Prefix())
+          && x.extranonce2Size() == y.extranonce2Size()
+          && x.algorithm() == y.algorithm();
     }
 
     private void buildHeader(Task task, MiningWork mining) {
