@@ -468,6 +468,8 @@ public final class MqttLink implements AutoCloseable {
    */
   public void dropConnection() {
     forceDisconnect();
+    // Paho reports no loss for a disconnect it was asked for: tell the loop ourselves
+    connectionLost("connection dropped by the agent");
   }
 
   private final class Callback implements MqttCallback {
