@@ -32,6 +32,11 @@ final class AgentLogging {
         .setLevel(root.intValue() <= Level.FINE.intValue() ? root : Level.WARNING);
   }
 
+  /** Checks a level name without configuring anything. */
+  static void validate(String level) {
+    parse(level);
+  }
+
   private static Level parse(String level) {
     return switch (level.toLowerCase(java.util.Locale.ROOT)) {
       case "debug" -> Level.FINE;

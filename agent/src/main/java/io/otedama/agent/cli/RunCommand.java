@@ -42,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AgentLogging.validate(logLevel);
     AgentConfig cfg = AgentConfigLoader.load(config).requireRunnable();
     AgentLogging.configure(logLevel);
     String version = AgentVersion.version();
@@ -53,11 +54,14 @@ final class RunCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  LOG.log(System.Logger.Level.INFO, "stopping");
+                  // straight to stderr: java.util.logging closes its handlers in its own
+                  // shutdown hook, concurrently with this one
+                  shutdownLine("stopping: sending what is spooled, then offline");
                   try {
                     rig.close();
                     env.close();
                   } finally {
+                    shutdownLine("stopped");
                     stopped.countDown();
                   }
                 },
@@ -80,6 +84,13 @@ final class RunCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static void shutdownLine(String text) {
+    System.err.printf(
+        "%1$tF %1$tT INFO %2$s: %3$s%n",
+        System.currentTimeMillis(), RunCommand.class.getName(), text);
+    System.err.flush();
   }
 
   private static HardwareIdentity hardware(AgentConfig cfg) {
