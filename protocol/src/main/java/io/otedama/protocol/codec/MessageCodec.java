@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -32,15 +31,16 @@ import java.util.Objects;
  * Thread-safe and meant to be shared: one instance holds the configured Jackson reader and writer,
  * so nothing is set up per message.
  *
- * <p>Decoding checks, in this order: size (before parsing), JSON syntax (one object, no duplicate
- * keys, no trailing data, bounded nesting), {@code v}, {@code ts} (not negative, at most {@link
- * MessageLimits#MAX_CLOCK_AHEAD_MS} ahead of this codec's clock), then every field of the message
- * kind. Unknown fields are ignored so newer senders stay compatible. Hex fields come out lower
- * case.
+ * <p>Decoding checks, in this order: size (before parsing), JSON syntax (one object, no trailing
+ * data, bounded nesting; a repeated key counts with its last value), {@code v}, {@code ts} (not
+ * negative, at most {@link MessageLimits#MAX_CLOCK_AHEAD_MS} ahead of this codec's clock), then
+ * every field of the message kind. Unknown fields are ignored so newer senders stay compatible. Hex
+ * fields come out lower case.
  */
 public final class MessageCodec {
   private final Clock clock;
   private final ObjectReader treeReader;
+  private final TelemetryStreamDecoder telemetryDecoder;
   private final ObjectWriter writer;
 
   /** A codec that checks timestamps against the system clock. */
@@ -59,7 +59,6 @@ public final class MessageCodec {
                     .maxNumberLength(100)
                     .maxStringLength(MessageLimits.MAX_PAYLOAD_BYTES)
                     .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     JsonMapper mapper =
         JsonMapper.builder(factory)
@@ -69,6 +68,7 @@ public final class MessageCodec {
                     JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
             .build();
     this.treeReader = mapper.reader();
+    this.telemetryDecoder = new TelemetryStreamDecoder(factory);
     this.writer = mapper.writer();
   }
 
@@ -119,6 +119,12 @@ public final class MessageCodec {
   }
 
   public TelemetryMessage decodeTelemetry(byte[] payload) throws MessageRejectedException {
+    checkSize("telemetry", payload);
+    return telemetryDecoder.decode(payload, clock.millis() + MessageLimits.MAX_CLOCK_AHEAD_MS);
+  }
+
+  /** The tree-based telemetry decoder, the reference the streaming one is tested against. */
+  TelemetryMessage decodeTelemetryViaTree(byte[] payload) throws MessageRejectedException {
     FieldReader r = parse("telemetry", payload);
     return MessageDecoders.telemetry(r, version(r), timestamp(r));
   }
@@ -144,20 +150,7 @@ public final class MessageCodec {
   }
 
   private FieldReader parse(String message, byte[] payload) throws MessageRejectedException {
-    if (payload == null || payload.length == 0) {
-      throw new MessageRejectedException(
-          RejectReason.BAD_JSON, null, message + ": the payload is empty");
-    }
-    if (payload.length > MessageLimits.MAX_PAYLOAD_BYTES) {
-      throw new MessageRejectedException(
-          RejectReason.TOO_LARGE,
-          null,
-          message
-              + ": the payload is "
-              + payload.length
-              + " bytes, more than the limit of "
-              + MessageLimits.MAX_PAYLOAD_BYTES);
-    }
+    checkSize(message, payload);
     JsonNode root;
     try {
       root = treeReader.readTree(payload);
@@ -174,6 +167,23 @@ public final class MessageCodec {
           RejectReason.BAD_JSON, null, message + ": the payload is not a JSON object");
     }
     return FieldReader.root(message, root);
+  }
+
+  private static void checkSize(String message, byte[] payload) throws MessageRejectedException {
+    if (payload == null || payload.length == 0) {
+      throw new MessageRejectedException(
+          RejectReason.BAD_JSON, null, message + ": the payload is empty");
+    }
+    if (payload.length > MessageLimits.MAX_PAYLOAD_BYTES) {
+      throw new MessageRejectedException(
+          RejectReason.TOO_LARGE,
+          null,
+          message
+              + ": the payload is "
+              + payload.length
+              + " bytes, more than the limit of "
+              + MessageLimits.MAX_PAYLOAD_BYTES);
+    }
   }
 
   private static int version(FieldReader r) throws MessageRejectedException {
@@ -218,7 +228,7 @@ public final class MessageCodec {
     return ts;
   }
 
-  private static String brief(JacksonException e) {
+  static String brief(JacksonException e) {
     String text = e.getOriginalMessage();
     if (text == null) {
       return e.getClass().getSimpleName();

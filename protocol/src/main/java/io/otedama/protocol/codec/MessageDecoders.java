@@ -123,7 +123,7 @@ final class MessageDecoders {
       shares.add(
           new Share(
               s.requiredText("shareId", MAX_ID_LENGTH, PRINTABLE),
-              s.requiredText("jobId", MAX_ID_LENGTH, PRINTABLE),
+              s.requiredText("jobId", MAX_NAME_LENGTH, PRINTABLE),
               s.requiredHex("extranonce2", 2, 2 * MAX_EXTRANONCE_BYTES, true),
               s.requiredHex("ntime", 8, 8, true),
               s.requiredHex("nonce", 8, 8, true),
@@ -150,7 +150,7 @@ final class MessageDecoders {
     }
     WorkJob job =
         new WorkJob(
-            j.requiredText("jobId", MAX_ID_LENGTH, PRINTABLE),
+            j.requiredText("jobId", MAX_NAME_LENGTH, PRINTABLE),
             j.requiredHex("prevhash", 64, 64, true),
             j.requiredHex("coinb1", 0, MAX_COINBASE_HEX, true),
             j.requiredHex("coinb2", 0, MAX_COINBASE_HEX, true),

@@ -7,7 +7,7 @@ package io.otedama.protocol.codec;
 public enum RejectReason {
   /** Over {@link MessageLimits#MAX_PAYLOAD_BYTES}; checked before any parsing. */
   TOO_LARGE("too_large"),
-  /** Empty, not UTF-8 JSON, not an object, trailing garbage, duplicate keys, nested too deep. */
+  /** Empty, not UTF-8 JSON, not an object, trailing garbage, nested too deep. */
   BAD_JSON("bad_json"),
   /** {@code v} is not {@value io.otedama.protocol.message.RigMessage#VERSION}. */
   BAD_VERSION("bad_version"),

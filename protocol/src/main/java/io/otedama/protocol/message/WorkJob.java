@@ -7,7 +7,7 @@ import java.util.Objects;
  * A job from the work source, the nine fields of a Stratum {@code mining.notify} in the same
  * encoding (hex strings as the pool sends them; lower case after decoding).
  *
- * @param jobId the job id, required, at most 64 characters
+ * @param jobId the job id, required, at most 128 characters (Stratum pools use long ones)
  * @param prevhash 64 hex digits, Stratum word order
  * @param coinb1 coinbase part before the extranonces, hex
  * @param coinb2 coinbase part after the extranonces, hex

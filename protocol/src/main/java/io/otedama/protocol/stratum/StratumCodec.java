@@ -127,6 +127,29 @@ public final class StratumCodec {
     };
   }
 
+  /**
+   * Reads the params array of a {@code mining.notify} on its own, e.g. {@code ["6a1f", "0c85…", …,
+   * true]} as the agent's {@code share --notify JSON} command takes it.
+   */
+  public MiningNotify decodeNotifyParams(String paramsJson) throws StratumProtocolException {
+    JsonNode params;
+    try {
+      params = reader.readTree(paramsJson == null ? "" : paramsJson);
+    } catch (JacksonException e) {
+      throw new StratumProtocolException(
+          StratumProtocolException.Kind.BAD_JSON,
+          StratumId.NULL,
+          "notify params are not valid JSON: " + ParamReader.sanitize(e.getOriginalMessage()));
+    }
+    if (params == null || !params.isArray()) {
+      throw new StratumProtocolException(
+          StratumProtocolException.Kind.BAD_PARAMS,
+          StratumId.NULL,
+          "notify params must be a JSON array of 9 elements");
+    }
+    return notify(new ParamReader(MiningNotify.METHOD, StratumId.NULL, params));
+  }
+
   private JsonNode parse(String line) throws StratumProtocolException {
     if (line == null || line.isBlank()) {
       throw new StratumProtocolException(

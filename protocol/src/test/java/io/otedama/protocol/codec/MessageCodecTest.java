@@ -225,7 +225,6 @@ class MessageCodecTest {
           "{'v':1",
           "{'v':1,'ts':1} {'v':1}",
           "{'v':1,'ts':1}x",
-          "{'v':1,'v':1,'ts':1}",
           "{'v':1,'ts':NaN}",
           "{v:1}",
           "{'v':1,'ts':1,'x':" + "[".repeat(40) + "]".repeat(40) + "}"
@@ -236,6 +235,15 @@ class MessageCodecTest {
     byte[] invalidUtf8 = {'{', '"', 'v', '"', ':', '1', ',', '"', (byte) 0xff, '"', ':', '1', '}'};
     assertThat(rejected(TopicKind.TELEMETRY, invalidUtf8).reason())
         .isEqualTo(RejectReason.BAD_JSON);
+  }
+
+  @Test
+  void aRepeatedKeyCountsOnceTheLastTime() throws Exception {
+    String twice = TELEMETRY.replace("'accepted':12345,", "'accepted':-5,'accepted':12345,");
+    assertThat(codec.decodeTelemetry(json(twice)).accepted()).isEqualTo(12345);
+    assertThat(codec.decodeTelemetryViaTree(json(twice)).accepted()).isEqualTo(12345);
+    String status = "{'v':1,'ts':1,'state':'online','state':'offline'}";
+    assertThat(codec.decodeStatus(json(status)).state()).isEqualTo(RigState.OFFLINE);
   }
 
   // ---- bad_version
@@ -407,7 +415,7 @@ class MessageCodecTest {
     io.otedama.protocol.message.Share largest =
         new io.otedama.protocol.message.Share(
             "s".repeat(MessageLimits.MAX_ID_LENGTH),
-            "j".repeat(MessageLimits.MAX_ID_LENGTH),
+            "j".repeat(MessageLimits.MAX_NAME_LENGTH),
             "ab".repeat(MessageLimits.MAX_EXTRANONCE_BYTES),
             "647025b5",
             "0a029ed1",

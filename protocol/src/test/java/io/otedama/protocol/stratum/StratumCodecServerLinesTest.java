@@ -21,6 +21,21 @@ class StratumCodecServerLinesTest {
   }
 
   @Test
+  void notifyParamsOnTheirOwn() throws Exception {
+    String line = StratumSamples.NOTIFY_LINE;
+    String params =
+        line.substring(line.indexOf('['), line.lastIndexOf(']', line.indexOf("\"id\"")) + 1);
+    assertThat(codec.decodeNotifyParams(params)).isEqualTo(StratumSamples.NOTIFY);
+    for (String bad : new String[] {"", "{}", "[1,2]", "[", null}) {
+      assertThat(
+              catchThrowableOfType(
+                  StratumProtocolException.class, () -> codec.decodeNotifyParams(bad)))
+          .as(String.valueOf(bad))
+          .isNotNull();
+    }
+  }
+
+  @Test
   void notifyQuirks() throws Exception {
     String upper =
         StratumSamples.NOTIFY_LINE

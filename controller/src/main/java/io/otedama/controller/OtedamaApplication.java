@@ -1,0 +1,119 @@
+package io.otedama.controller;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.otedama.controller.api.ApiErrorHandling;
+import io.otedama.controller.auth.AuthFeature;
+import io.otedama.controller.commands.CommandPublisher;
+import io.otedama.controller.commands.CommandsFeature;
+import io.otedama.controller.commands.NoTransportCommandPublisher;
+import io.otedama.controller.db.Database;
+import io.otedama.controller.db.DbCommand;
+import io.otedama.controller.fleet.FleetFeature;
+import io.otedama.controller.metrics.Metrics;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The Otedama controller: {@code server CONFIG.yml}, {@code check CONFIG.yml}, {@code db migrate
+ * CONFIG.yml}. {@link #wire} assembles everything on a Dropwizard environment and is the one method
+ * {@code server} and the embedded demo share.
+ */
+public class OtedamaApplication extends Application<OtedamaConfiguration> {
+  private volatile ControllerCore core;
+
+  public static void main(String[] args) throws Exception {
+    new OtedamaApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "otedama-controller";
+  }
+
+  @Override
+  public void initialize(Bootstrap<OtedamaConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            new EmptyTolerantSourceProvider(new FileConfigurationSourceProvider()),
+            new EnvironmentVariableSubstitutor(false)));
+    bootstrap
+        .getObjectMapper()
+        .disable(
+            SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+            SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    bootstrap.addCommand(new DbCommand());
+  }
+
+  @Override
+  public void run(OtedamaConfiguration config, Environment environment) {
+    this.core = wire(config, environment);
+  }
+
+  /**
+   * Builds the controller on {@code environment}: errors, metrics, database (embedded unless a URL
+   * is set), auth, fleet, commands, and the rig transport. Everything with a lifecycle is
+   * registered with the environment, so it starts and stops with the server.
+   */
+  public ControllerCore wire(OtedamaConfiguration config, Environment environment) {
+    Clock clock = clock();
+    ApiErrorHandling.install(config, environment);
+    PrometheusMeterRegistry metrics = Metrics.install(environment);
+    Jdbi jdbi = Database.open(config.getDatabase(), environment);
+    ScheduledExecutorService scheduler =
+        environment.lifecycle().scheduledExecutorService("otedama-scheduler-%d").threads(2).build();
+    AuthFeature.install(config.getAuth(), jdbi, clock, environment, System.out);
+    FleetFeature fleet =
+        FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
+    CommandsFeature commands =
+        CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    ControllerCore wired =
+        new ControllerCore(
+            config,
+            environment,
+            clock,
+            jdbi,
+            metrics,
+            scheduler,
+            fleet.presence(),
+            fleet.credentials(),
+            commands.resultSink());
+    CommandPublisher publisher = connectRigTransport(wired);
+    commands.install(config.getCommands(), publisher, scheduler, environment);
+    return wired;
+  }
+
+  /**
+   * Connects the rig transport and returns the publisher commands go out through. The MQTT edge
+   * starts here: it gets the presence and result sinks and the rig authenticator from {@code core},
+   * registers its managed objects and health check on {@code core.environment()}, and returns its
+   * {@link CommandPublisher}. Without a transport, commands stay queued until they time out.
+   */
+  protected CommandPublisher connectRigTransport(ControllerCore core) {
+    return new NoTransportCommandPublisher();
+  }
+
+  /** Bad arguments exit 2 (the parser has printed what is wrong), any other failure 1. */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(t instanceof ArgumentParserException ? 2 : 1);
+  }
+
+  /** The clock every feature reads; tests substitute a controllable one. */
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The wired controller once {@code run} has happened (for tests and embedding). */
+  public ControllerCore core() {
+    return core;
+  }
+}
