@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A rig's hashrate estimated from the difficulty of its accepted shares: {@code Σ difficulty ×
- * 2^32 / window} over a sliding window kept in buckets (e.g. 60 buckets of 10 s for 10 minutes).
- * Until the rig has been seen for a whole window, the time since its first share is the window.
+ * A rig's hashrate estimated from the difficulty of its accepted shares: {@code Σ difficulty × 2^32
+ * / window} over a sliding window kept in buckets (e.g. 60 buckets of 10 s for 10 minutes). Until
+ * the rig has been seen for a whole window, the time since its first share is the window.
  *
  * <p>Thread-safe.
  */

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code INSERT ... ON CONFLICT (rig_id, share_id) DO NOTHING}, so a replayed share is stored once.
  * A background thread writes as soon as a share is queued, together with everything queued by then
  * (up to {@code maxBatch} rows), and at least every {@code flushInterval} for counts and answers; a
- * failed write is retried with the next one (nothing is dropped unless the bounded queue
- * overflows, which {@code otedama_share_log_dropped_total} counts).
+ * failed write is retried with the next one (nothing is dropped unless the bounded queue overflows,
+ * which {@code otedama_share_log_dropped_total} counts).
  *
  * <p>Thread-safe: any thread may append.
  */
@@ -235,8 +235,7 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
       Map<CountKey, double[]> sumBatch)
       throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS shares_in (LIKE shares) ON COMMIT DELETE ROWS");
+      st.execute("CREATE TEMP TABLE IF NOT EXISTS shares_in (LIKE shares) ON COMMIT DELETE ROWS");
       st.execute(
           "CREATE TEMP TABLE IF NOT EXISTS share_upstream_in (LIKE share_upstream_results)"
               + " ON COMMIT DELETE ROWS");

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The share path shared by agents (MQTT share batches) and Stratum miners: validate, count
- * (metrics and the hourly rollup), feed vardiff and the hashrate estimate, append accepted shares
- * to the share log, and forward those meeting the upstream target to the rig's work source, whose
- * answer is recorded and counted.
+ * The share path shared by agents (MQTT share batches) and Stratum miners: validate, count (metrics
+ * and the hourly rollup), feed vardiff and the hashrate estimate, append accepted shares to the
+ * share log, and forward those meeting the upstream target to the rig's work source, whose answer
+ * is recorded and counted.
  */
 public final class ShareProcessor {
   private final ShareValidator validator;
@@ -118,17 +118,16 @@ public final class ShareProcessor {
     rig.feed()
         .source()
         .submit(share)
-        .thenAccept(
-            (UpstreamResult result) -> {
-              metrics.upstream(result.pool(), result.status().wireName());
-              sink.appendAnswer(
-                  new UpstreamAnswer(
-                      rigId,
-                      submission.shareId(),
-                      result.pool(),
-                      result.status().wireName(),
-                      result.detail(),
-                      clock.instant()));
-            });
+        .thenAccept((UpstreamResult result) -> {
+          metrics.upstream(result.pool(), result.status().wireName());
+          sink.appendAnswer(
+              new UpstreamAnswer(
+                  rigId,
+                  submission.shareId(),
+                  result.pool(),
+                  result.status().wireName(),
+                  result.detail(),
+                  clock.instant()));
+        });
   }
 }

@@ -3,8 +3,8 @@ package io.otedama.controller.shares;
 import java.time.Instant;
 
 /**
- * A share as a rig submitted it, independent of the transport (MQTT share batch or Stratum
- * {@code mining.submit}). Fields are untrusted text; the validator checks them.
+ * A share as a rig submitted it, independent of the transport (MQTT share batch or Stratum {@code
+ * mining.submit}). Fields are untrusted text; the validator checks them.
  *
  * @param shareId the agent's share id (unique per rig, stable across replays), or the Stratum
  *     connection's own sequence-based id

@@ -15,7 +15,10 @@ public record ShareSummary(Instant from, Instant to, Counts total, List<RigCount
    * @param acceptedDifficulty Σ credited difficulty of the accepted shares
    */
   public record Counts(
-      long accepted, long rejected, Map<String, Long> rejectedByReason, double acceptedDifficulty) {}
+      long accepted,
+      long rejected,
+      Map<String, Long> rejectedByReason,
+      double acceptedDifficulty) {}
 
   public record RigCounts(
       String rigId,

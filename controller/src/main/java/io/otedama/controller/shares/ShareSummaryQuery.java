@@ -44,14 +44,13 @@ public final class ShareSummaryQuery {
                 .bind("from", fromHour)
                 .bind("to", toHour)
                 .bind("rig", rigId)
-                .map(
-                    (rs, ctx) ->
-                        new Row(
-                            rs.getString("rig_id"),
-                            rs.getString("result"),
-                            rs.getString("reason"),
-                            rs.getLong("shares"),
-                            rs.getDouble("difficulty")))
+                .map((rs, ctx) ->
+                    new Row(
+                        rs.getString("rig_id"),
+                        rs.getString("result"),
+                        rs.getString("reason"),
+                        rs.getLong("shares"),
+                        rs.getDouble("difficulty")))
                 .list());
     Map<String, Acc> perRig = new LinkedHashMap<>();
     Acc total = new Acc();
@@ -60,11 +59,10 @@ public final class ShareSummaryQuery {
       total.add(r);
     }
     List<ShareSummary.RigCounts> rigs = new ArrayList<>(perRig.size());
-    perRig.forEach(
-        (id, a) ->
-            rigs.add(
-                new ShareSummary.RigCounts(
-                    id, a.accepted, a.rejected, a.reasons, a.acceptedDifficulty)));
+    perRig.forEach((id, a) ->
+        rigs.add(
+            new ShareSummary.RigCounts(
+                id, a.accepted, a.rejected, a.reasons, a.acceptedDifficulty)));
     return new ShareSummary(
         fromHour,
         toHour,

@@ -160,12 +160,14 @@ public final class ShareValidator {
 
     SeenShares.Result seen = job.seen().add(longLE(s.hash));
     if (seen == SeenShares.Result.DUPLICATE) {
-      return ShareVerdict.rejected(
-          RejectReason.DUPLICATE, "duplicate share", job, difficulty);
+      return ShareVerdict.rejected(RejectReason.DUPLICATE, "duplicate share", job, difficulty);
     }
     if (seen == SeenShares.Result.FULL) {
       return ShareVerdict.rejected(
-          RejectReason.STALE, "job " + job.id() + " is worn out: take the new work", job, difficulty);
+          RejectReason.STALE,
+          "job " + job.id() + " is worn out: take the new work",
+          job,
+          difficulty);
     }
 
     boolean upstream = source.upstreamTarget().isMetBy(s.hash, 0);

@@ -14,7 +14,9 @@ public final class SeenShares {
   private final Stripe[] stripes = new Stripe[STRIPES];
   private final int capacityPerStripe;
 
-  /** @param capacity the most keys kept (spread over the stripes) */
+  /**
+   * @param capacity the most keys kept (spread over the stripes)
+   */
   public SeenShares(int capacity) {
     this.capacityPerStripe = Math.max(16, capacity / STRIPES);
     for (int i = 0; i < STRIPES; i++) {

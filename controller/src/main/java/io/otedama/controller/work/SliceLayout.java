@@ -9,10 +9,11 @@ package io.otedama.controller.work;
  * overlap.
  *
  * <p>Sizing: the prefix is as long as the planned capacity needs, while leaving the rig at least
- * {@code preferredRollBytes} of extranonce2 to roll; if that is not enough it shrinks the rig's part
- * down to one byte, then takes version bits, leaving the rig at least {@code minRollVersionBits}
- * of them. If the session still has fewer slots than planned, {@link #slots()} says how many there
- * are: more rigs need another upstream session (a second pool account in the profile).
+ * {@code preferredRollBytes} of extranonce2 to roll; if that is not enough it shrinks the rig's
+ * part down to one byte, then takes version bits, leaving the rig at least {@code
+ * minRollVersionBits} of them. If the session still has fewer slots than planned, {@link #slots()}
+ * says how many there are: more rigs need another upstream session (a second pool account in the
+ * profile).
  */
 public final class SliceLayout {
   /** The most rigs one feed can plan for (2^24). */

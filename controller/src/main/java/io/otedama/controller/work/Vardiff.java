@@ -109,7 +109,8 @@ public final class Vardiff {
       wanted = ideal;
     }
     wanted =
-        Math.max(difficulty / settings.maxStep(), Math.min(difficulty * settings.maxStep(), wanted));
+        Math.max(
+            difficulty / settings.maxStep(), Math.min(difficulty * settings.maxStep(), wanted));
     wanted = settings.clamp(wanted);
     windowStart = now;
     windowDifficultySum = 0;

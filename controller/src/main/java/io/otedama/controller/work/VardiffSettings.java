@@ -7,11 +7,11 @@ import java.util.Objects;
  * How vardiff steers a rig's share difficulty.
  *
  * @param targetShareInterval the wanted time between shares (default 10 s)
- * @param retargetInterval the shortest time between two changes, also the measuring window
- *     (default 30 s)
+ * @param retargetInterval the shortest time between two changes, also the measuring window (default
+ *     30 s)
  * @param maxStep the largest factor of one change, up or down (default 4)
- * @param tolerance no change while the measured rate is within this fraction of the target
- *     (default 0.3: 7–13 s per share is left alone)
+ * @param tolerance no change while the measured rate is within this fraction of the target (default
+ *     0.3: 7–13 s per share is left alone)
  * @param minDifficulty the lowest difficulty (default 1e-6: slow CPU rigs)
  * @param maxDifficulty the highest difficulty (default 1e15)
  */

@@ -82,7 +82,9 @@ public final class WorkFeed implements WorkSourceListener {
       slot = slots.nextClearBit(0);
       IssuedJob now = current;
       long capacity =
-          now == null ? settings.plannedRigs() : Math.min(settings.plannedRigs(), now.layout().slots());
+          now == null
+              ? settings.plannedRigs()
+              : Math.min(settings.plannedRigs(), now.layout().slots());
       if (slot >= capacity) {
         throw new SliceExhaustedException(
             "work feed "
@@ -157,7 +159,8 @@ public final class WorkFeed implements WorkSourceListener {
       current = issued;
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("{}: {} to {} rigs, {} jobs forgotten", name(), issued, rigs.size(), dropped.size());
+      LOG.debug(
+          "{}: {} to {} rigs, {} jobs forgotten", name(), issued, rigs.size(), dropped.size());
     }
     for (RigWork rig : rigs.values()) {
       try {

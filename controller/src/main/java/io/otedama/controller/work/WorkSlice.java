@@ -45,9 +45,7 @@ public record WorkSlice(
     return HeaderAssembler.rollVersion(baseVersion(jobVersion), versionBits, rollMask);
   }
 
-  /**
-   * Whether a header with this extranonce2 and this (final) block version lies in this slice.
-   */
+  /** Whether a header with this extranonce2 and this (final) block version lies in this slice. */
   public boolean contains(byte[] extranonce2, int headerVersion) {
     return extranonce2.length == extranonce2Size
         && hasPrefix(extranonce2)

@@ -10,8 +10,8 @@ public interface WorkSubscriber {
   void deliver(RigWork rig, IssuedJob job, WorkSlice slice, double difficulty);
 
   /**
-   * The rig has no work any more (its feed has no room for it, or it was released); {@code why}
-   * is a sentence for the log.
+   * The rig has no work any more (its feed has no room for it, or it was released); {@code why} is
+   * a sentence for the log.
    */
   default void withdrawn(RigWork rig, String why) {}
 }
