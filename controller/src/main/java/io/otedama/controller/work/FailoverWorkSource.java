@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * row it leaves the pool for the next one and does not come back to it for the reject cooldown.
  * While on a backup it probes the pools before it every {@link
  * FailoverSettings#primaryProbeInterval()}: one that connects, authorizes and sends a job takes
- * over. A round in which no pool works is followed by a backoff that doubles up to a maximum.
- * Every switch to another pool counts in {@code otedama_pool_failovers_total{profile}}, and the
- * new pool's first job goes out as a clean job.
+ * over. A round in which no pool works is followed by a backoff that doubles up to a maximum. Every
+ * switch to another pool counts in {@code otedama_pool_failovers_total{profile}}, and the new
+ * pool's first job goes out as a clean job.
  *
- * <p>One manager thread (virtual) makes every connection decision; each connection reads on its
- * own virtual thread.
+ * <p>One manager thread (virtual) makes every connection decision; each connection reads on its own
+ * virtual thread.
  */
 public final class FailoverWorkSource implements WorkSource, PoolConnection.Events {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverWorkSource.class);
@@ -154,7 +154,8 @@ public final class FailoverWorkSource implements WorkSource, PoolConnection.Even
   }
 
   @Override
-  public void onJob(PoolConnection connection, MiningNotify notify, SourceSession session, double d) {
+  public void onJob(
+      PoolConnection connection, MiningNotify notify, SourceSession session, double d) {
     if (connection != active) {
       wake(); // a probe waiting for its first job
       return;

@@ -32,7 +32,9 @@ public record PoolClientSettings(
     Objects.requireNonNull(userAgent, "userAgent");
   }
 
-  /** Defaults: 10 s connect, 10 s per handshake answer, 30 s submit, 150 s silence, mask 1fffe000. */
+  /**
+   * Defaults: 10 s connect, 10 s per handshake answer, 30 s submit, 150 s silence, mask 1fffe000.
+   */
   public static PoolClientSettings defaults() {
     return new PoolClientSettings(
         Duration.ofSeconds(10),

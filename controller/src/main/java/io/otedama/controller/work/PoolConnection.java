@@ -139,6 +139,9 @@ final class PoolConnection implements AutoCloseable {
       s.setKeepAlive(true);
       s.setSoTimeout((int) settings.silenceTimeout().toMillis());
       if (s instanceof SSLSocket ssl) {
+        javax.net.ssl.SSLParameters params = ssl.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+        ssl.setSSLParameters(params);
         ssl.startHandshake();
       }
       Thread.ofVirtual().name("pool-reader-" + pool.name()).start(this::readLoop);
@@ -167,19 +170,18 @@ final class PoolConnection implements AutoCloseable {
     int mask = 0;
     if (settings.versionRollingMask() != 0) {
       StratumResponse r =
-          request(
-              id ->
-                  new MiningConfigure(
-                      id,
-                      List.of(MiningConfigure.VERSION_ROLLING),
-                      Map.of(
-                          "version-rolling.mask",
-                          Hex.encodeInt32(settings.versionRollingMask()),
-                          "version-rolling.min-bit-count",
-                          2L),
-                      null,
-                      null,
-                      null));
+          request(id ->
+              new MiningConfigure(
+                  id,
+                  List.of(MiningConfigure.VERSION_ROLLING),
+                  Map.of(
+                      "version-rolling.mask",
+                      Hex.encodeInt32(settings.versionRollingMask()),
+                      "version-rolling.min-bit-count",
+                      2L),
+                  null,
+                  null,
+                  null));
       if (r.error() == null) {
         try {
           ConfigureResult result = ConfigureResult.from(r);
@@ -188,12 +190,12 @@ final class PoolConnection implements AutoCloseable {
             mask = Hex.decodeInt32("version-rolling.mask", granted);
           }
         } catch (StratumProtocolException e) {
-          LOG.info("{}: configure answer not understood ({}); no version rolling", pool, e.getMessage());
+          LOG.info(
+              "{}: configure answer not understood ({}); no version rolling", pool, e.getMessage());
         }
       }
     }
-    StratumResponse subscribed =
-        request(id -> new MiningSubscribe(id, settings.userAgent(), null));
+    StratumResponse subscribed = request(id -> new MiningSubscribe(id, settings.userAgent(), null));
     SubscribeResult sub;
     try {
       sub = SubscribeResult.from(subscribed);
@@ -269,31 +271,30 @@ final class PoolConnection implements AutoCloseable {
             share.versionBits()));
     return answer
         .orTimeout(settings.submitTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .handle(
-            (r, failure) -> {
-              pending.remove(id);
-              if (failure != null) {
-                return new UpstreamResult(
-                    UpstreamResult.Status.UNANSWERED,
-                    pool.name(),
-                    failure instanceof TimeoutException
-                        ? "no answer within " + settings.submitTimeout()
-                        : String.valueOf(failure.getMessage()));
-              }
-              if (r.isTrue()) {
-                return UpstreamResult.accepted(pool.name());
-              }
-              String detail =
-                  r.rejectReason() != null
-                      ? r.rejectReason()
-                      : r.error() != null ? r.error().message() : "answered " + r.result();
-              boolean stale =
-                  r.error() != null && r.error().code() == StratumErrorCode.JOB_NOT_FOUND.code();
-              return new UpstreamResult(
-                  stale ? UpstreamResult.Status.STALE : UpstreamResult.Status.REJECTED,
-                  pool.name(),
-                  detail);
-            });
+        .handle((r, failure) -> {
+          pending.remove(id);
+          if (failure != null) {
+            return new UpstreamResult(
+                UpstreamResult.Status.UNANSWERED,
+                pool.name(),
+                failure instanceof TimeoutException
+                    ? "no answer within " + settings.submitTimeout()
+                    : String.valueOf(failure.getMessage()));
+          }
+          if (r.isTrue()) {
+            return UpstreamResult.accepted(pool.name());
+          }
+          String detail =
+              r.rejectReason() != null
+                  ? r.rejectReason()
+                  : r.error() != null ? r.error().message() : "answered " + r.result();
+          boolean stale =
+              r.error() != null && r.error().code() == StratumErrorCode.JOB_NOT_FOUND.code();
+          return new UpstreamResult(
+              stale ? UpstreamResult.Status.STALE : UpstreamResult.Status.REJECTED,
+              pool.name(),
+              detail);
+        });
   }
 
   private void send(StratumMessage message) {
