@@ -80,10 +80,22 @@ public final class WorkAssignments {
    * feed's current job. Returns how many moved.
    */
   public int moveGroup(Long groupId) {
-    WorkFeed target = feeds.feedFor(groupId);
+    return rehome(rig -> Objects.equals(rig.groupId(), groupId));
+  }
+
+  /** Moves the rigs of a feed that is being replaced onto their group's feed now. */
+  public int moveFeed(WorkFeed old) {
+    return rehome(rig -> rig.feed() == old);
+  }
+
+  private int rehome(java.util.function.Predicate<RigWork> which) {
     int moved = 0;
     for (RigWork rig : rigs.values()) {
-      if (!Objects.equals(rig.groupId(), groupId) || rig.feed() == target) {
+      if (!which.test(rig)) {
+        continue;
+      }
+      WorkFeed target = feeds.feedFor(rig.groupId());
+      if (rig.feed() == target) {
         continue;
       }
       WorkFeed old = rig.feed();
@@ -99,7 +111,7 @@ public final class WorkAssignments {
       }
     }
     if (moved > 0) {
-      LOG.info("moved {} rigs of group {} to {}", moved, groupId, target);
+      LOG.info("moved {} rigs to their profile's feed", moved);
     }
     return moved;
   }
