@@ -66,18 +66,24 @@ public final class ShareProcessor {
   /**
    * Validates and records one share.
    *
-   * @param rigId the submitting rig (for counting even when it has no work)
+   * @param rigId the submitting rig (for counting even when it has no work), or null when the
+   *     submitter is not a known rig (counted in the totals only)
    * @param rig its work state, or null when it has none
    * @param worker the Stratum worker name for the log, or null for agents
    */
   public ShareVerdict process(
       String rigId, RigWork rig, ShareSubmission submission, String worker) {
-    ShareVerdict verdict = validator.validate(rig, submission);
+    ShareVerdict verdict = validator.validate(rigId == null ? null : rig, submission);
     Instant at = submission.receivedAt();
     if (!verdict.accepted()) {
       metrics.rejected(rigId, verdict.reason());
-      sink.count(rigId, verdict.reason(), 0, at);
+      if (rigId != null) {
+        sink.count(rigId, verdict.reason(), 0, at);
+      }
       return verdict;
+    }
+    if (rigId == null) {
+      throw new IllegalArgumentException("an accepted share needs a rig id");
     }
     double credited = verdict.creditedDifficulty();
     metrics.accepted(rigId, credited, at);

@@ -20,6 +20,8 @@ public final class IssuedJob {
   private final WorkJob wireJob;
   private final MiningNotify notify;
   private volatile Instant supersededAt;
+  private volatile byte[] notifyLine;
+  private volatile byte[] cleanNotifyLine;
 
   IssuedJob(String id, SourceJob source, SliceLayout layout, Instant issuedAt, int dedupCapacity) {
     this.id = id;
@@ -85,6 +87,39 @@ public final class IssuedJob {
   /** The job as a Stratum {@code mining.notify} to miners (local id). */
   public MiningNotify notifyMessage() {
     return notify;
+  }
+
+  /**
+   * The {@code mining.notify} line for Stratum miners, encoded once per job and shared by every
+   * connection; {@code forceClean} gives the variant with clean_jobs set.
+   */
+  public byte[] notifyLine(io.otedama.protocol.stratum.StratumCodec codec, boolean forceClean) {
+    boolean clean = forceClean && !notify.cleanJobs();
+    byte[] line = clean ? cleanNotifyLine : notifyLine;
+    if (line == null) {
+      MiningNotify n = clean ? withVersion(notify.version(), true) : notify;
+      line = codec.encodeBytes(n);
+      if (clean) {
+        cleanNotifyLine = line;
+      } else {
+        notifyLine = line;
+      }
+    }
+    return line;
+  }
+
+  /** The notify with another version field (a rig's version window) and clean flag. */
+  public MiningNotify withVersion(String version, boolean cleanJobs) {
+    return new MiningNotify(
+        id,
+        notify.prevhash(),
+        notify.coinb1(),
+        notify.coinb2(),
+        notify.merkleBranch(),
+        version,
+        notify.nbits(),
+        notify.ntime(),
+        cleanJobs);
   }
 
   /** When a clean job or a new session made this one obsolete, or null while current. */

@@ -15,11 +15,11 @@ public final class RigWork {
   }
 
   private final String key;
-  private final String rigId;
-  private final String account;
   private final Kind kind;
-  private final Long groupId;
-  private final Vardiff vardiff;
+  private volatile String rigId;
+  private volatile String account;
+  private volatile Long groupId;
+  private volatile Vardiff vardiff;
   private final WorkSubscriber subscriber;
   private volatile WorkFeed feed;
   private volatile int slot = -1;
@@ -73,6 +73,21 @@ public final class RigWork {
 
   public Vardiff vardiff() {
     return vardiff;
+  }
+
+  /**
+   * Sets who the rig is once known (a Stratum miner subscribes, and gets its slice, before it says
+   * who it is). Move it with {@link WorkAssignments#rehome} afterwards if its group changed.
+   */
+  public void identify(String rigId, String account, Long groupId) {
+    this.rigId = Objects.requireNonNull(rigId, "rigId");
+    this.account = account;
+    this.groupId = groupId;
+  }
+
+  /** Replaces the vardiff (a Stratum password {@code d=N} fixes the difficulty). */
+  public void useVardiff(Vardiff vardiff) {
+    this.vardiff = Objects.requireNonNull(vardiff, "vardiff");
   }
 
   public WorkSubscriber subscriber() {

@@ -88,6 +88,14 @@ public final class WorkAssignments {
     return rehome(rig -> rig.feed() == old);
   }
 
+  /**
+   * Moves one rig to the feed of its group's profile if it is on another one; returns whether it
+   * moved.
+   */
+  public boolean rehome(RigWork rig) {
+    return rehome(r -> r == rig) > 0;
+  }
+
   private int rehome(java.util.function.Predicate<RigWork> which) {
     int moved = 0;
     for (RigWork rig : rigs.values()) {
