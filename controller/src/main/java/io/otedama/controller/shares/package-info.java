@@ -9,8 +9,8 @@
  * io.otedama.controller.shares.ShareMetrics}, with the per-rig hashrate estimate).
  *
  * <p>Entry points: {@link io.otedama.controller.shares.ShareProcessor#ingest} for the MQTT edge's
- * share batches, {@link io.otedama.controller.shares.ShareProcessor#process} for the Stratum server.
- * Depends on {@code work}, {@code hashing}, {@code protocol}, Jdbi, the PostgreSQL driver and
- * Micrometer.
+ * share batches, {@link io.otedama.controller.shares.ShareProcessor#process} for the Stratum
+ * server. Depends on {@code work}, {@code hashing}, {@code protocol}, Jdbi, the PostgreSQL driver
+ * and Micrometer.
  */
 package io.otedama.controller.shares;

@@ -2,9 +2,9 @@
  * Work distribution: where jobs come from and how each rig gets its own part of them.
  *
  * <p>Sources ({@link io.otedama.controller.work.WorkSource}): {@link
- * io.otedama.controller.work.FailoverWorkSource} (upstream Stratum v1 pools of a work profile,
- * with reconnect, failover and switch-back, over {@link io.otedama.controller.work.PoolConnection})
- * and {@link io.otedama.controller.work.LocalWorkSource} (valid jobs made here, blocks declared in
+ * io.otedama.controller.work.FailoverWorkSource} (upstream Stratum v1 pools of a work profile, with
+ * reconnect, failover and switch-back, over {@link io.otedama.controller.work.PoolConnection}) and
+ * {@link io.otedama.controller.work.LocalWorkSource} (valid jobs made here, blocks declared in
  * {@link io.otedama.controller.work.BlockFound}). Profiles ({@link
  * io.otedama.controller.work.WorkProfiles}, stored by {@link
  * io.otedama.controller.work.WorkProfileStore}) map groups of rigs to sources. Each running source

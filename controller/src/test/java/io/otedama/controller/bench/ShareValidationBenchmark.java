@@ -51,7 +51,8 @@ public class ShareValidationBenchmark {
   private final ManualWorkSource source = new ManualWorkSource("bench");
   private final Clock clock = Clock.systemUTC();
   private final WorkFeed feed =
-      new WorkFeed(source, new FeedSettings(65_536, 2, 4, 32, Duration.ofMinutes(2), 1 << 16), clock);
+      new WorkFeed(
+          source, new FeedSettings(65_536, 2, 4, 32, Duration.ofMinutes(2), 1 << 16), clock);
   private final SourceSession session = new SourceSession(1, "bench", JobVector.EXTRANONCE1, 4, 0);
   private final RigWork[] rigs = new RigWork[RIGS];
   private final String[] sameLines = new String[LINES];

@@ -296,7 +296,7 @@ class StratumServerTest {
             .withPort(0)
             .withHost("127.0.0.1")
             .withStartDifficulty(683)
-            .withLimits(50, 200, 5, 16, Duration.ofMinutes(1)));
+            .withLimits(50, 200, 5, 64, Duration.ofMinutes(1)));
     Socket stuck = new Socket();
     closeables.add(stuck);
     stuck.setReceiveBufferSize(4096);
@@ -311,19 +311,19 @@ class StratumServerTest {
     login(healthy, "alice.ok", "x", false);
     await().atMost(Duration.ofSeconds(10)).until(() -> server.connectionCount() == 2);
 
-    // jobs pile up for the stuck miner until its queue overflows; the healthy one keeps up
-    String last = null;
-    for (int i = 0; i < 20_000 && disconnects("slow_reader") == 0; i++) {
-      last = "a-" + (i + 2);
-      issue(sourceA, new SourceSession(1, "pool-a", "01000000", 4, 0x1fffe000), last, false);
+    // jobs pile up for the stuck miner until its queue overflows; the healthy one gets every job
+    // as it is issued
+    for (int i = 0; i < 5000 && disconnects("slow_reader") == 0; i++) {
+      issue(
+          sourceA,
+          new SourceSession(1, "pool-a", "01000000", 4, 0x1fffe000),
+          "a-" + (i + 2),
+          false);
+      String localId = feedA.current().orElseThrow().id();
+      assertThat(jobIdOf(healthy.nextContaining("mining.notify"))).isEqualTo(localId);
     }
     await().atMost(Duration.ofSeconds(20)).until(() -> disconnects("slow_reader") == 1);
-    String lastLocalId = feedA.current().orElseThrow().id();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> jobIdOf(healthy.nextContaining("mining.notify")).equals(lastLocalId));
     assertThat(healthy.ended()).isFalse();
-    assertThat(last).isNotNull();
     InputStream in = stuck.getInputStream();
     assertThat(in).isNotNull();
   }
