@@ -1,0 +1,143 @@
+package io.otedama.controller;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.otedama.controller.api.ApiErrorHandling;
+import io.otedama.controller.auth.AuthFeature;
+import io.otedama.controller.commands.CommandPublisher;
+import io.otedama.controller.commands.CommandsFeature;
+import io.otedama.controller.console.ConsoleFeature;
+import io.otedama.controller.db.Database;
+import io.otedama.controller.db.DbCommand;
+import io.otedama.controller.db.JdbiDataSource;
+import io.otedama.controller.fleet.FleetFeature;
+import io.otedama.controller.metrics.Metrics;
+import io.otedama.controller.mqtt.MqttEdge;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The Otedama controller: {@code server CONFIG.yml}, {@code check CONFIG.yml}, {@code db migrate
+ * CONFIG.yml}. {@link #wire} assembles everything on a Dropwizard environment and is the one method
+ * {@code server} and the embedded demo share.
+ */
+public class OtedamaApplication extends Application<OtedamaConfiguration> {
+  private volatile ControllerCore core;
+  private volatile MqttEdge mqttEdge;
+
+  public static void main(String[] args) throws Exception {
+    new OtedamaApplication().run(args);
+  }
+
+  @Override
+  public String getName() {
+    return "otedama-controller";
+  }
+
+  @Override
+  public void initialize(Bootstrap<OtedamaConfiguration> bootstrap) {
+    bootstrap.setConfigurationSourceProvider(
+        new SubstitutingSourceProvider(
+            new EmptyTolerantSourceProvider(new FileConfigurationSourceProvider()),
+            new EnvironmentVariableSubstitutor(false)));
+    bootstrap
+        .getObjectMapper()
+        .disable(
+            SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+            SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    bootstrap.addCommand(new DbCommand());
+  }
+
+  @Override
+  public void run(OtedamaConfiguration config, Environment environment) {
+    this.core = wire(config, environment);
+  }
+
+  /**
+   * Builds the controller on {@code environment}: errors, metrics, database (embedded unless a URL
+   * is set), auth, fleet, the web console, commands, and the rig transport. Everything with a
+   * lifecycle is registered with the environment, so it starts and stops with the server.
+   */
+  public ControllerCore wire(OtedamaConfiguration config, Environment environment) {
+    Clock clock = clock();
+    ApiErrorHandling.install(config, environment);
+    PrometheusMeterRegistry metrics = Metrics.install(environment);
+    Jdbi jdbi = Database.open(config.getDatabase(), environment);
+    ScheduledExecutorService scheduler =
+        environment.lifecycle().scheduledExecutorService("otedama-scheduler-%d").threads(2).build();
+    AuthFeature.install(config.getAuth(), jdbi, clock, environment, System.out);
+    FleetFeature fleet =
+        FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
+    CommandsFeature commands =
+        CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    ControllerCore wired =
+        new ControllerCore(
+            config,
+            environment,
+            clock,
+            jdbi,
+            metrics,
+            scheduler,
+            fleet.presence(),
+            fleet.credentials(),
+            commands.resultSink());
+    ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
+    CommandPublisher publisher = connectRigTransport(wired);
+    commands.install(config.getCommands(), publisher, scheduler, environment);
+    return wired;
+  }
+
+  /**
+   * Connects the rig transport and returns the publisher commands go out through: the MQTT edge
+   * (embedded HiveMQ unless {@code mqtt.url} is set, the controller's Paho client, decode and
+   * dispatch to the fleet and commands seams of {@code core}, the telemetry ingest). It is managed
+   * by the environment's lifecycle after the database pool and the fleet (so it starts after and
+   * stops before them) and before the commands feature; its health check is {@code mqtt}.
+   */
+  protected CommandPublisher connectRigTransport(ControllerCore core) {
+    MqttEdge edge =
+        MqttEdge.create(
+            core.config().getMqtt(),
+            core.config().getTelemetry(),
+            new JdbiDataSource(core.jdbi()),
+            core.presence(),
+            core.rigAuthenticator(),
+            core.commandResults(),
+            null,
+            core.meterRegistry(),
+            core.clock());
+    core.environment().lifecycle().manage(edge);
+    core.environment().healthChecks().register("mqtt", edge.healthCheck());
+    this.mqttEdge = edge;
+    return edge.commandPublisher();
+  }
+
+  /** The MQTT edge once {@code run} has happened, unless a subclass replaced the transport. */
+  public MqttEdge mqttEdge() {
+    return mqttEdge;
+  }
+
+  /** Bad arguments exit 2 (the parser has printed what is wrong), any other failure 1. */
+  @Override
+  protected void onFatalError(Throwable t) {
+    System.exit(t instanceof ArgumentParserException ? 2 : 1);
+  }
+
+  /** The clock every feature reads; tests substitute a controllable one. */
+  protected Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** The wired controller once {@code run} has happened (for tests and embedding). */
+  public ControllerCore core() {
+    return core;
+  }
+}

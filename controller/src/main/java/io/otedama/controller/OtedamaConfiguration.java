@@ -1,0 +1,85 @@
+package io.otedama.controller;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.otedama.controller.auth.AuthConfiguration;
+import io.otedama.controller.commands.CommandsConfiguration;
+import io.otedama.controller.db.DatabaseConfiguration;
+import io.otedama.controller.fleet.FleetConfiguration;
+import io.otedama.controller.mqtt.MqttConfiguration;
+import io.otedama.controller.telemetry.TelemetryConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The controller's YAML configuration: a thin aggregate of one section per feature, each with
+ * defaults, so an empty file starts a working controller (embedded database, ports 8080/8081).
+ */
+public class OtedamaConfiguration extends Configuration {
+  @Valid @NotNull private DatabaseConfiguration database = new DatabaseConfiguration();
+  @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
+  @Valid @NotNull private FleetConfiguration fleet = new FleetConfiguration();
+  @Valid @NotNull private CommandsConfiguration commands = new CommandsConfiguration();
+  @Valid @NotNull private MqttConfiguration mqtt = new MqttConfiguration();
+  @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
+
+  @JsonProperty
+  public DatabaseConfiguration getDatabase() {
+    return database;
+  }
+
+  @JsonProperty
+  public void setDatabase(DatabaseConfiguration database) {
+    this.database = database;
+  }
+
+  @JsonProperty
+  public AuthConfiguration getAuth() {
+    return auth;
+  }
+
+  @JsonProperty
+  public void setAuth(AuthConfiguration auth) {
+    this.auth = auth;
+  }
+
+  @JsonProperty
+  public FleetConfiguration getFleet() {
+    return fleet;
+  }
+
+  @JsonProperty
+  public void setFleet(FleetConfiguration fleet) {
+    this.fleet = fleet;
+  }
+
+  @JsonProperty
+  public CommandsConfiguration getCommands() {
+    return commands;
+  }
+
+  @JsonProperty
+  public void setCommands(CommandsConfiguration commands) {
+    this.commands = commands;
+  }
+
+  @JsonProperty
+  public MqttConfiguration getMqtt() {
+    return mqtt;
+  }
+
+  @JsonProperty
+  public void setMqtt(MqttConfiguration mqtt) {
+    this.mqtt = mqtt;
+  }
+
+  @JsonProperty
+  public TelemetryConfiguration getTelemetry() {
+    return telemetry;
+  }
+
+  @JsonProperty
+  public void setTelemetry(TelemetryConfiguration telemetry) {
+    this.telemetry = telemetry;
+  }
+}

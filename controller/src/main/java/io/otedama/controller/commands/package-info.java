@@ -1,0 +1,8 @@
+/**
+ * The durable command queue: commands are rows first, then MQTT messages with a correlation id;
+ * results and timeouts update the row. The transport is behind {@link
+ * io.otedama.controller.commands.CommandPublisher}; results arrive through {@link
+ * io.otedama.controller.commands.CommandResultSink} (implemented by {@link
+ * io.otedama.controller.commands.CommandResults}). May depend on api and auth.
+ */
+package io.otedama.controller.commands;

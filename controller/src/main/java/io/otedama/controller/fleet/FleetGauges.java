@@ -1,0 +1,86 @@
+package io.otedama.controller.fleet;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fleet gauges of CONTRACTS §7, refreshed from the rigs table on a schedule (two queries per
+ * refresh), so a scrape reads memory and never queries the database: {@code otedama_rigs{status}},
+ * {@code otedama_fleet_hashrate_hs}, {@code otedama_fleet_power_watts}, and per rig {@code
+ * otedama_rig_hashrate_hs{rig}} and {@code otedama_rig_temperature_celsius{rig}}.
+ */
+public class FleetGauges {
+  private static final Logger LOG = LoggerFactory.getLogger(FleetGauges.class);
+  private final Jdbi jdbi;
+  private final RigQueries queries;
+  private final Map<String, Double> rigsByStatus = new ConcurrentHashMap<>();
+  private final AtomicReference<FleetSummary> summary = new AtomicReference<>();
+  private final MultiGauge rigHashrate;
+  private final MultiGauge rigTemperature;
+
+  public FleetGauges(Jdbi jdbi, RigQueries queries, MeterRegistry registry) {
+    this.jdbi = jdbi;
+    this.queries = queries;
+    for (String status : List.of(RigStatus.ONLINE, RigStatus.STALE, RigStatus.OFFLINE)) {
+      rigsByStatus.put(status, 0.0);
+      Gauge.builder("otedama.rigs", rigsByStatus, m -> m.getOrDefault(status, 0.0))
+          .tag("status", status)
+          .description("Rigs by liveness status")
+          .register(registry);
+    }
+    Gauge.builder(
+            "otedama.fleet.hashrate.hs", summary, s -> s.get() == null ? 0 : s.get().hashrateHs())
+        .description("Hashrate of all rigs that are not offline, hashes per second")
+        .register(registry);
+    Gauge.builder("otedama.fleet.power.watts", summary, s -> s.get() == null ? 0 : s.get().powerW())
+        .description("Power drawn by all rigs that are not offline, watts")
+        .register(registry);
+    rigHashrate =
+        MultiGauge.builder("otedama.rig.hashrate.hs")
+            .description("Hashrate of each rig (0 when offline), hashes per second")
+            .register(registry);
+    rigTemperature =
+        MultiGauge.builder("otedama.rig.temperature.celsius")
+            .description("Hottest device temperature of each rig that is not offline")
+            .register(registry);
+  }
+
+  public void refresh() {
+    try {
+      FleetSummary s = queries.summary(null);
+      summary.set(s);
+      rigsByStatus.put(RigStatus.ONLINE, (double) s.rigsOnline());
+      rigsByStatus.put(RigStatus.STALE, (double) s.rigsStale());
+      rigsByStatus.put(RigStatus.OFFLINE, (double) s.rigsOffline());
+      List<MultiGauge.Row<?>> hashrates = new ArrayList<>();
+      List<MultiGauge.Row<?>> temperatures = new ArrayList<>();
+      jdbi.useHandle(h ->
+          h.createQuery("SELECT id, status, hashrate_hs, temperature_c FROM rigs")
+              .map((rs, ctx) -> {
+                String id = rs.getString(1);
+                boolean offline = RigStatus.OFFLINE.equals(rs.getString(2));
+                hashrates.add(MultiGauge.Row.of(Tags.of("rig", id), offline ? 0 : rs.getDouble(3)));
+                float t = rs.getFloat(4);
+                if (!rs.wasNull() && !offline) {
+                  temperatures.add(MultiGauge.Row.of(Tags.of("rig", id), t));
+                }
+                return null;
+              })
+              .list());
+      rigHashrate.register(hashrates, true);
+      rigTemperature.register(temperatures, true);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not refresh the fleet gauges: {}", e.toString());
+    }
+  }
+}

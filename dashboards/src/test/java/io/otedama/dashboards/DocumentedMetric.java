@@ -1,0 +1,26 @@
+package io.otedama.dashboards;
+
+import java.util.List;
+
+/** One row of docs/metrics.md: a metric name and its Prometheus type. */
+record DocumentedMetric(String name, String type) {
+
+  /**
+   * The series names Prometheus stores for this metric: histograms and summaries appear as {@code
+   * _bucket}/{@code _count}/{@code _sum} (and Micrometer's {@code _max} gauge).
+   */
+  List<String> seriesNames() {
+    if (type.contains("histogram") || type.contains("summary")) {
+      return List.of(name + "_bucket", name + "_count", name + "_sum", name + "_max");
+    }
+    return List.of(name);
+  }
+
+  /** A series name Prometheus must hold once this metric is exposed. */
+  String requiredSeriesName() {
+    if (type.contains("histogram") || type.contains("summary")) {
+      return name + "_count";
+    }
+    return name;
+  }
+}
