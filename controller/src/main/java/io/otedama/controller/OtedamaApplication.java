@@ -17,6 +17,9 @@ import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
+import io.otedama.controller.shares.SharesFeature;
+import io.otedama.controller.stratum.StratumFeature;
+import io.otedama.controller.work.WorkFeature;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
@@ -29,6 +32,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile ControllerCore core;
+  private volatile WorkFeature work;
+  private volatile SharesFeature shares;
+  private volatile StratumFeature stratum;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -75,6 +81,17 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
     CommandsFeature commands =
         CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
+    shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
+    stratum =
+        StratumFeature.install(
+            config.getStratum(),
+            work,
+            shares,
+            StratumFeature.rigsTable(jdbi),
+            clock,
+            metrics,
+            environment);
     ControllerCore wired =
         new ControllerCore(
             config,
@@ -110,6 +127,25 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** The clock every feature reads; tests substitute a controllable one. */
   protected Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Work distribution, for the rig transport: it connects its publisher with {@code
+   * work().usePublisher(...)} and assigns agents on birth ({@code assignAgent}) and releases them
+   * when they go offline ({@code releaseAgent}).
+   */
+  public WorkFeature work() {
+    return work;
+  }
+
+  /** The share path, for the rig transport: {@code shares().processor().ingest(rigId, batch)}. */
+  public SharesFeature shares() {
+    return shares;
+  }
+
+  /** The Stratum port (its server is null when disabled). */
+  public StratumFeature stratum() {
+    return stratum;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */

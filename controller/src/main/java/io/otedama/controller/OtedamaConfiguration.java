@@ -6,6 +6,8 @@ import io.otedama.controller.auth.AuthConfiguration;
 import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
+import io.otedama.controller.stratum.StratumConfiguration;
+import io.otedama.controller.work.WorkConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -18,6 +20,28 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
   @Valid @NotNull private FleetConfiguration fleet = new FleetConfiguration();
   @Valid @NotNull private CommandsConfiguration commands = new CommandsConfiguration();
+  @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
+  @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
+
+  @JsonProperty
+  public WorkConfiguration getWork() {
+    return work;
+  }
+
+  @JsonProperty
+  public void setWork(WorkConfiguration work) {
+    this.work = work;
+  }
+
+  @JsonProperty
+  public StratumConfiguration getStratum() {
+    return stratum;
+  }
+
+  @JsonProperty
+  public void setStratum(StratumConfiguration stratum) {
+    this.stratum = stratum;
+  }
 
   @JsonProperty
   public DatabaseConfiguration getDatabase() {

@@ -1,0 +1,45 @@
+package io.otedama.controller.stratum;
+
+import io.otedama.controller.fleet.RigIds;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A {@link StratumRigRegistry} on the fleet's {@code rigs} table: {@code <account>.<worker>} is a
+ * rig with source {@code stratum} and hardware id {@code stratum:<account>.<worker>}, created on
+ * first authorize (so it appears in the rig list and can be put in a group like any rig), found
+ * again on every later one. Any well-formed account name is accepted: accounts are not checked
+ * until an accounts table exists (the payout feature's).
+ */
+public final class StratumRigs implements StratumRigRegistry {
+  private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern WORKER = Pattern.compile("[A-Za-z0-9_.-]{0,64}");
+
+  private final Jdbi jdbi;
+
+  public StratumRigs(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Optional<StratumRig> resolve(String account, String worker) {
+    if (!ACCOUNT.matcher(account).matches() || !WORKER.matcher(worker).matches()) {
+      return Optional.empty();
+    }
+    String name = worker.isEmpty() ? account : account + "." + worker;
+    return jdbi.withHandle(h ->
+        h.createQuery(
+                "INSERT INTO rigs (id, name, hardware_id, source) VALUES (:id, :name, :hw,"
+                    + " 'stratum') ON CONFLICT (hardware_id) DO UPDATE SET source = rigs.source"
+                    + " RETURNING id, group_id")
+            .bind("id", RigIds.newId())
+            .bind("name", name)
+            .bind("hw", "stratum:" + name)
+            .map((rs, ctx) -> {
+              long group = rs.getLong("group_id");
+              return new StratumRig(rs.getString("id"), account, rs.wasNull() ? null : group);
+            })
+            .findOne());
+  }
+}
