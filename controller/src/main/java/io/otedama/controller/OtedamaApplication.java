@@ -88,7 +88,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             config.getStratum(),
             work,
             shares,
-            StratumFeature.rigsTable(jdbi),
+            StratumFeature.rigsTable(jdbi, fleet.presence(), clock),
             clock,
             metrics,
             environment);

@@ -73,9 +73,10 @@ public final class StratumFeature {
     return new StratumFeature(server);
   }
 
-  /** A registry on the fleet's rigs table. */
-  public static StratumRigRegistry rigsTable(Jdbi jdbi) {
-    return new StratumRigs(jdbi);
+  /** A registry on the fleet's rigs table, reporting liveness to the fleet. */
+  public static StratumRigRegistry rigsTable(
+      Jdbi jdbi, io.otedama.controller.fleet.RigPresenceSink presence, Clock clock) {
+    return new StratumRigs(jdbi, presence, clock);
   }
 
   /** The running server, or null when the port is disabled. */

@@ -91,6 +91,16 @@ class MiningAppTest {
     var rigs = api.get("/api/v1/rigs?q=dave", admin).body();
     assertThat(rigs.path("items").get(0).path("name").asText()).isEqualTo("dave.rig1");
     assertThat(rigs.path("items").get(0).path("source").asText()).isEqualTo("stratum");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            api.get("/api/v1/rigs?q=dave", admin)
+                .body()
+                .path("items")
+                .get(0)
+                .path("status")
+                .asText()
+                .equals("online"));
 
     String scrape = api.adminGetText("/prometheus");
     assertThat(scrape).contains("otedama_shares_total{reason=\"none\",result=\"accepted\"}");
