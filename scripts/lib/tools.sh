@@ -2,12 +2,17 @@
 # Each entry is "command:debian-package". Tests that need one fail (never skip) when it is
 # missing, so installing here is what keeps CI honest.
 TEST_TOOLS=(
+  # controller/: the MQTT edge is tested against a real Mosquitto with generated password/ACL files
+  mosquitto:mosquitto
   # dashboards/: promtool checks the alert rules, a real Prometheus parses and answers every panel query
   promtool:prometheus
   prometheus:prometheus
   # ansible/: lint, syntax check and a real local run of the roles and playbooks
   ansible-playbook:ansible
   ansible-lint:ansible-lint
+  # controller console: browser tests drive Debian's headless Chromium through its chromedriver
+  chromium:chromium
+  chromedriver:chromium-driver
 )
 
 ensure_test_tools() {

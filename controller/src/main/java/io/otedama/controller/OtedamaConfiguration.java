@@ -6,7 +6,9 @@ import io.otedama.controller.auth.AuthConfiguration;
 import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
+import io.otedama.controller.mqtt.MqttConfiguration;
 import io.otedama.controller.stratum.StratumConfiguration;
+import io.otedama.controller.telemetry.TelemetryConfiguration;
 import io.otedama.controller.work.WorkConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,8 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
   @Valid @NotNull private FleetConfiguration fleet = new FleetConfiguration();
   @Valid @NotNull private CommandsConfiguration commands = new CommandsConfiguration();
+  @Valid @NotNull private MqttConfiguration mqtt = new MqttConfiguration();
+  @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
   @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
   @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
 
@@ -81,5 +85,25 @@ public class OtedamaConfiguration extends Configuration {
   @JsonProperty
   public void setCommands(CommandsConfiguration commands) {
     this.commands = commands;
+  }
+
+  @JsonProperty
+  public MqttConfiguration getMqtt() {
+    return mqtt;
+  }
+
+  @JsonProperty
+  public void setMqtt(MqttConfiguration mqtt) {
+    this.mqtt = mqtt;
+  }
+
+  @JsonProperty
+  public TelemetryConfiguration getTelemetry() {
+    return telemetry;
+  }
+
+  @JsonProperty
+  public void setTelemetry(TelemetryConfiguration telemetry) {
+    this.telemetry = telemetry;
   }
 }

@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
  * A {@link StratumRigRegistry} on the fleet's {@code rigs} table: {@code <account>.<worker>} is a
  * rig with source {@code stratum} and hardware id {@code stratum:<account>.<worker>}, created on
  * first authorize (so it appears in the rig list and can be put in a group like any rig), found
- * again on every later one. Any well-formed account name is accepted: accounts are not checked
- * until an accounts table exists (the payout feature's).
+ * again on every later one. A new rig works for the client account of that name if there is one
+ * ({@code rigs.account_id}); any other well-formed account name mines as the farm's own rig.
  *
  * <p>Liveness goes to the fleet's {@link RigPresenceSink}: online at authorize, a heartbeat with
  * every share, offline when the rig's last connection closes.
@@ -56,12 +56,14 @@ public final class StratumRigs implements StratumRigRegistry {
     Optional<StratumRig> rig =
         jdbi.withHandle(h ->
             h.createQuery(
-                    "INSERT INTO rigs (id, name, hardware_id, source) VALUES (:id, :name, :hw,"
-                        + " 'stratum') ON CONFLICT (hardware_id) DO UPDATE SET source = rigs.source"
+                    "INSERT INTO rigs (id, name, hardware_id, source, account_id) VALUES (:id, :name,"
+                        + " :hw, 'stratum', (SELECT id FROM client_accounts WHERE name = :account))"
+                        + " ON CONFLICT (hardware_id) DO UPDATE SET source = rigs.source"
                         + " RETURNING id, group_id")
                 .bind("id", RigIds.newId())
                 .bind("name", name)
                 .bind("hw", "stratum:" + name)
+                .bind("account", account)
                 .map((rs, ctx) -> {
                   long group = rs.getLong("group_id");
                   return new StratumRig(rs.getString("id"), account, rs.wasNull() ? null : group);

@@ -1,5 +1,7 @@
 package io.otedama.hashing.scan;
 
+import io.otedama.hashing.Algorithm;
+
 /**
  * Decides, once, whether the Vector API scanner can run: the incubator module must be in the boot
  * layer (the JVM was started with {@code --add-modules jdk.incubator.vector}) and the preferred int
@@ -9,6 +11,7 @@ package io.otedama.hashing.scan;
 final class VectorSupport {
   static final String MODULE = "jdk.incubator.vector";
   private static final String SCANNER = "io.otedama.hashing.scan.VectorNonceScanner";
+  private static final String SCRYPT_SCANNER = "io.otedama.hashing.scan.VectorScryptNonceScanner";
   private static final boolean AVAILABLE = probe();
 
   private VectorSupport() {}
@@ -17,9 +20,11 @@ final class VectorSupport {
     return AVAILABLE;
   }
 
-  static NonceScanner newScanner() {
+  /** A new vector scanner for the algorithm; only call when {@link #available()}. */
+  static NonceScanner newScanner(Algorithm algorithm) {
+    String name = algorithm == Algorithm.SHA256D ? SCANNER : SCRYPT_SCANNER;
     try {
-      return (NonceScanner) Class.forName(SCANNER).getDeclaredConstructor().newInstance();
+      return (NonceScanner) Class.forName(name).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new IllegalStateException("the vector scanner could not be created", e);
     }

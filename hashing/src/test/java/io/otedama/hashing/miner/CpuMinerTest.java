@@ -125,7 +125,7 @@ class CpuMinerTest {
 
   @Test
   void minesScryptToo() {
-    Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 65536 / 4); // ~1 in 4 hashes
+    Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 16384); // ~1 in 4 hashes
     List<FoundShare> shares = new CopyOnWriteArrayList<>();
     try (CpuMiner miner = new CpuMiner(1, shares::add)) {
       miner.setWork(
@@ -134,7 +134,7 @@ class CpuMinerTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> shares.size() >= 3);
     }
     assertThat(shares).allSatisfy(s -> assertThat(s.algorithm()).isEqualTo(Algorithm.SCRYPT));
-    assertThat(shares).allSatisfy(s -> assertThat(s.difficulty()).isGreaterThan(1.0 / 65536 / 4));
+    assertThat(shares).allSatisfy(s -> assertThat(s.difficulty()).isGreaterThan(1.0 / 16384));
   }
 
   @Test
