@@ -45,7 +45,6 @@ public final class ShareMetrics {
                   hashrate,
                   h -> h.hashesPerSecond(clock.instant()))
               .description("Hashrate estimated from the difficulty of accepted shares")
-              .baseUnit("hashes/s")
               .tag("rig", rigId)
               .register(registry);
     }

@@ -45,7 +45,11 @@ public final class ShareProcessor {
    * share, in order.
    */
   public List<ShareVerdict> ingest(String rigId, ShareBatchMessage batch) {
-    Instant receivedAt = clock.instant();
+    return ingest(rigId, batch, clock.instant());
+  }
+
+  /** {@link #ingest(String, ShareBatchMessage)} for a batch received at {@code receivedAt}. */
+  public List<ShareVerdict> ingest(String rigId, ShareBatchMessage batch, Instant receivedAt) {
     RigWork rig = assignments.find(rigId).orElse(null);
     List<ShareVerdict> verdicts = new ArrayList<>(batch.shares().size());
     for (Share share : batch.shares()) {

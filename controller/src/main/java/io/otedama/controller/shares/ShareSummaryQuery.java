@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reads the hourly {@code share_counts} rollup for the share summary of the API: totals and per
- * rig, rejected shares by reason. {@code from} is rounded down and {@code to} up to whole hours.
+ * rig, rejected shares by reason, over the whole hours from the one containing {@code from} to the
+ * one containing {@code to} (so "until now" includes the current hour).
  */
 public final class ShareSummaryQuery {
   private final Jdbi jdbi;
@@ -27,10 +28,7 @@ public final class ShareSummaryQuery {
       throw new IllegalArgumentException("'from' must be before 'to'");
     }
     Instant start = from.truncatedTo(ChronoUnit.HOURS);
-    Instant end = to.truncatedTo(ChronoUnit.HOURS);
-    if (end.isBefore(to)) {
-      end = end.plus(1, ChronoUnit.HOURS);
-    }
+    Instant end = to.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
     Instant fromHour = start;
     Instant toHour = end;
     List<Row> rows =

@@ -433,6 +433,7 @@ final class StratumConnection implements WorkSubscriber {
             m.versionBits(),
             server.clock.instant());
     ShareVerdict verdict = server.processor.process(worker.rigId(), rig, share, m.worker());
+    server.registry.active(worker);
     if (verdict.accepted()) {
       send(StratumResponse.accepted(m.id()));
     } else {

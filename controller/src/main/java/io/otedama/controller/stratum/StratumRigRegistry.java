@@ -15,6 +15,9 @@ public interface StratumRigRegistry {
    */
   Optional<StratumRig> resolve(String account, String worker);
 
+  /** The miner submitted a share: it is alive (the liveness heartbeat of a Stratum rig). */
+  default void active(StratumRig rig) {}
+
   /** The miner's connection closed (it may come back under the same name). */
   default void disconnected(StratumRig rig) {}
 }
