@@ -5,6 +5,7 @@ import com.hivemq.extension.sdk.api.async.TimeoutFallback;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import io.otedama.controller.fleet.RigAuthenticator;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Admits the controller by its secret and rigs through {@link RigAuthenticator}; refuses anonymous
- * clients and wrong credentials. A rig must use its rig id as MQTT client id: otherwise one rig
- * could take over another rig's (or the controller's) persistent session and its subscriptions.
+ * clients and wrong credentials. Each admitted client gets its publish rights as default
+ * permissions: everything for the controller, its own agent topics for a rig ({@link
+ * RigPublishPermissions}). A rig must use its rig id as MQTT client id: otherwise one rig could
+ * take over another rig's (or the controller's) persistent session and its subscriptions.
  *
  * <p>The rig lookup may touch the database, so it runs on {@code lookups} with HiveMQ's async
  * output instead of blocking a broker thread.
@@ -55,6 +58,7 @@ final class BrokerClientAuthenticator implements SimpleAuthenticator {
       if (controller.matches(username.get(), secret)) {
         BrokerPrincipal.ofController()
             .storeIn(input.getConnectionInformation().getConnectionAttributeStore());
+        output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.ALLOW);
         output.authenticateSuccessfully();
       } else {
         output.failAuthentication(
@@ -93,6 +97,8 @@ final class BrokerClientAuthenticator implements SimpleAuthenticator {
       } else {
         BrokerPrincipal.ofRig(rigId.get())
             .storeIn(input.getConnectionInformation().getConnectionAttributeStore());
+        output.getDefaultPermissions().addAll(RigPublishPermissions.forRig(rigId.get()));
+        output.getDefaultPermissions().setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
         output.authenticateSuccessfully();
       }
     } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import com.hivemq.extension.sdk.api.services.Services;
 final class BrokerSecurityExtension implements ExtensionMain {
 
   private final BrokerClientAuthenticator authenticator;
-  private final BrokerTopicAuthorizer authorizer = new BrokerTopicAuthorizer();
+  private final BrokerSubscriptionAuthorizer authorizer = new BrokerSubscriptionAuthorizer();
 
   BrokerSecurityExtension(BrokerClientAuthenticator authenticator) {
     this.authenticator = authenticator;

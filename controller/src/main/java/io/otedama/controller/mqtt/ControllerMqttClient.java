@@ -258,6 +258,9 @@ public final class ControllerMqttClient implements Managed {
     options.setAutomaticReconnect(true);
     options.setAutomaticReconnectDelay(1, 30);
     options.setReceiveMaximum(config.getReceiveMaximum());
+    if (serverUrl.startsWith("tcp://")) {
+      options.setSocketFactory(new NoDelaySocketFactory());
+    }
     return options;
   }
 

@@ -48,15 +48,15 @@ public final class DeliveryCeilingProbe {
             "127.0.0.1", port, dir, BrokerPersistence.IN_MEMORY, credentials, rigs);
     broker.start();
     LongAdder received = new LongAdder();
+    org.HdrHistogram.ConcurrentHistogram latency = new org.HdrHistogram.ConcurrentHistogram(3);
+    int rate = a.intValue("rate", 0);
     List<ControllerMqttClient> clients = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       MqttConfiguration config = new MqttConfiguration();
       config.setClientId("probe-" + c);
       config.setReceiveMaximum(a.intValue("receive-max", config.getReceiveMaximum()));
       config.setDispatchThreads(a.intValue("dispatch-threads", config.getDispatchThreads()));
-      if (!cleanStart) {
-        config.setSessionExpirySeconds(3600);
-      }
+      config.setSessionExpirySeconds(cleanStart ? 0 : 3600);
       String filter =
           connections > 1
               ? "$share/probe/otedama/v1/rigs/+/telemetry"
@@ -67,7 +67,11 @@ public final class DeliveryCeilingProbe {
               credentials,
               config,
               List.of(new Subscription(filter, qos)),
-              m -> received.increment(),
+              m -> {
+                received.increment();
+                long sentAt = java.nio.ByteBuffer.wrap(m.payload()).getLong();
+                latency.recordValue(Math.max(0, System.nanoTime() - sentAt) / 1000);
+              },
               new SimpleMeterRegistry());
       client.start();
       clients.add(client);
@@ -90,10 +94,15 @@ public final class DeliveryCeilingProbe {
                 String topic = "otedama/v1/rigs/" + rig + "/telemetry";
                 while (System.nanoTime() < end) {
                   try {
+                    byte[] body = payload.clone();
+                    java.nio.ByteBuffer.wrap(body).putLong(System.nanoTime());
                     publisher
-                        .publish(topic, new MqttMessage(payload, qos, false, new MqttProperties()))
+                        .publish(topic, new MqttMessage(body, qos, false, new MqttProperties()))
                         .waitForCompletion(10_000);
                     sent.increment();
+                    if (rate > 0) {
+                      Thread.sleep(4000 / rate);
+                    }
                   } catch (Exception e) {
                     // in-flight window full: try again
                   }
@@ -113,6 +122,10 @@ public final class DeliveryCeilingProbe {
       t.join();
     }
     Thread.sleep(3000);
+    System.out.printf(
+        "latency publish->handler: p50 %.1f ms, p99 %.1f ms%n",
+        latency.getValueAtPercentile(50) / 1000.0,
+        latency.getValueAtPercentile(99) / 1000.0);
     System.out.printf(
         "connections=%d qos=%d cleanStart=%s: sent %d, received %d, %.0f msg/s received%n",
         connections,
