@@ -6,7 +6,6 @@ import io.otedama.agent.enroll.HardwareIdProbe;
 import io.otedama.agent.runtime.AgentEnvironment;
 import io.otedama.agent.runtime.ConfiguredRig;
 import io.otedama.protocol.message.HardwareIdentity;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     AgentLogging.configure(logLevel);
     String version = AgentVersion.version();
     HardwareIdentity hardware = hardware(cfg);
-    AgentEnvironment env = AgentEnvironment.standard("otedama-agent");
+    AgentEnvironment env = AgentEnvironment.singleRig("otedama-agent");
     ConfiguredRig rig = ConfiguredRig.create(cfg, hardware, version, env);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -77,13 +76,22 @@ final class RunCommand implements Callable<Integer> {
         rig.agent().devices().size(),
         cfg.spool().directory().toAbsolutePath(),
         cfg.telemetry().interval().toMillis() / 1000.0,
-        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+        startMillis());
     try {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /** Milliseconds since the JVM started (not via JMX: that loads a lot the agent never uses). */
+  private static long startMillis() {
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(start -> System.currentTimeMillis() - start.toEpochMilli())
+        .orElse(-1L);
   }
 
   private static void shutdownLine(String text) {

@@ -36,6 +36,19 @@ public final class AgentEnvironment implements AutoCloseable {
         ThreadPerTaskScheduler.create(name), Clock.systemUTC(), new SecureRandom().nextLong(), 1);
   }
 
+  /**
+   * The environment of a single-rig agent: platform threads (a handful, with small stacks), since
+   * one rig does not need virtual threads and their scheduler costs memory an idle agent should not
+   * pay.
+   */
+  public static AgentEnvironment singleRig(String name) {
+    return new AgentEnvironment(
+        ThreadPerTaskScheduler.create(name, false),
+        Clock.systemUTC(),
+        new SecureRandom().nextLong(),
+        1);
+  }
+
   public ThreadPerTaskScheduler scheduler() {
     return scheduler;
   }

@@ -8,7 +8,6 @@ import io.otedama.agent.device.RateMeter;
 import io.otedama.agent.device.ShareSink;
 import io.otedama.agent.telemetry.HostSensors;
 import io.otedama.hashing.miner.CpuMiner;
-import io.otedama.hashing.scan.NonceScanner;
 import io.otedama.protocol.message.DeviceInfo;
 import io.otedama.protocol.message.DeviceTelemetry;
 import java.time.Clock;
@@ -57,9 +56,10 @@ public final class CpuDevice implements MiningDevice {
   }
 
   @Override
-  public DeviceInfo info() {
-    String impl = NonceScanner.create(io.otedama.hashing.Algorithm.SHA256D).implementation();
-    return new DeviceInfo(id, "cpu", impl + ", " + threads + " threads", null, null);
+  public synchronized DeviceInfo info() {
+    // not the scanner's name: asking for it loads the Vector API, which an idle agent should not
+    // pay for (the birth is sent before any work arrives)
+    return new DeviceInfo(id, "cpu", "CPU, " + threads + " threads", null, null);
   }
 
   @Override
