@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench}: runs the real CPU miner on a synthetic job with an unreachable target and reports
  * the hash rate. The run starts with a warm-up that is not counted: the vector code is very slow
- * until the JIT has compiled it (a few seconds), so the warm-up lasts until two consecutive
- * quarter-second rates agree within 10 %, but at most half the run.
+ * until the JIT has compiled it (a few seconds), so the warm-up lasts at least a third of the run
+ * (at most 3 s), then until two consecutive quarter-second rates agree within 10 %, but at most
+ * half the run.
  */
 @Command(
     name = "bench",
@@ -78,7 +79,8 @@ final class BenchCommand implements Callable<Integer> {
     try (CpuMiner miner = new CpuMiner(n, share -> {})) {
       miner.setWork(syntheticWork());
       long start = System.nanoTime();
-      long measuredFrom = warmUp(miner, start + totalNanos / 2);
+      long minimum = start + Math.min(TimeUnit.SECONDS.toNanos(3), totalNanos / 3);
+      long measuredFrom = warmUp(miner, minimum, start + totalNanos / 2);
       long hashesFrom = miner.hashes();
       sleepUntil(start + totalNanos);
       long measuredTo = System.nanoTime();
@@ -118,8 +120,13 @@ final class BenchCommand implements Callable<Integer> {
         algorithm, job, new byte[] {0, 0, 0, 1}, new byte[0], 4, Target.of(BigInteger.ZERO));
   }
 
-  /** Waits until the hash rate is steady (or the deadline); returns when measuring may start. */
-  private static long warmUp(CpuMiner miner, long deadline) {
+  /**
+   * Waits at least until {@code minimum} (the slow, not yet compiled phase can look steady too),
+   * then until the hash rate is steady, at most until {@code deadline}; returns when measuring may
+   * start.
+   */
+  private static long warmUp(CpuMiner miner, long minimum, long deadline) {
+    sleepUntil(minimum);
     long step = TimeUnit.MILLISECONDS.toNanos(250);
     double previous = -1;
     long now = System.nanoTime();

@@ -104,8 +104,16 @@ final class Browser implements AutoCloseable {
     waitForText("#who", username + " (");
   }
 
+  /**
+   * Saves a screenshot under target/screenshots; with {@code -Dotedama.screenshots=docs} (see
+   * README) it refreshes the committed ones in docs/screenshots instead, so an ordinary test run
+   * leaves the work tree clean.
+   */
   void screenshot(String name) {
-    Path dir = repositoryRoot().resolve("docs/screenshots");
+    Path dir =
+        "docs".equals(System.getProperty("otedama.screenshots"))
+            ? repositoryRoot().resolve("docs/screenshots")
+            : Path.of("target", "screenshots").toAbsolutePath();
     try {
       Files.createDirectories(dir);
       Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

@@ -20,7 +20,6 @@ class EnergyMeterTest {
   @BeforeAll
   static void database() {
     db = PayoutTestDatabase.create();
-    db.createTelemetryPartition();
     db.sql(
         "INSERT INTO client_accounts (name, scheme, pool_fee_bps, hosting_fee_bps,"
             + " payout_threshold_sats) VALUES ('one', 'pplns', 0, 0, 1000), ('two', 'pps', 0, 0,"

@@ -215,7 +215,6 @@ class PayoutServiceTest {
 
   @Test
   void anAccountWhoseElectricityOutranItsEarningsIsNotPaid() {
-    db.createTelemetryPartition();
     db.insertRig("hot");
     accounts.defineSite(new Site("dear", 1_000_000_000)); // 1 000 000 sats/kWh
     long hot =

@@ -37,7 +37,6 @@ class WorkedExampleTest {
   @Test
   void theWorkedExample() {
     TestDatabase db = PayoutTestDatabase.create();
-    db.createTelemetryPartition();
     for (String rig : new String[] {"a1", "b1", "c1", "f1"}) {
       db.insertRig(rig);
     }

@@ -43,7 +43,8 @@ public interface NonceScanner {
       return VectorSupport.newScanner(algorithm);
     }
     return switch (algorithm) {
-      case SHA256D -> new ScalarNonceScanner();
+      case SHA256D ->
+          VectorSupport.sha256Intrinsified() ? new DigestNonceScanner() : new ScalarNonceScanner();
       case SCRYPT -> new ScryptNonceScanner();
     };
   }

@@ -24,14 +24,16 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why it looks the way it does: the SHA-256 functions (Σ0, Σ1, σ0, σ1, Ch, Maj) are written out
  * in place rather than as helper methods, because C2 refuses to inline a helper of more than 35
- * bytecodes at a call site it does not consider hot, and a vector passed to a method that is not
- * inlined gets boxed. For the same reason every vector lives in a local variable of one method, and
- * the hot methods call nothing but the (force-inlined) Vector API itself: once C2 has inlined its
- * budget of bytecode, even a one-line helper of ours stops being inlined and returns a boxed
- * vector. Everything everything that crosses a method boundary or a loop iteration (the state, the
- * schedule) is stored in {@code int[]} rows and loaded again with {@link IntVector#fromArray}. A
- * vector kept in a field, an array of vectors or a loop-carried variable is boxed by C2 and runs
- * slower than plain scalar code.
+ * bytecodes at a call site it does not consider hot, and a vector passed to or returned from a
+ * method that is not inlined gets boxed. For the same reason the hot methods call nothing but the
+ * (force-inlined) Vector API itself: once C2 has used up its inlining budget, even a one-line
+ * helper of ours stops being inlined and returns a boxed vector (that alone cost a factor of 3).
+ * Everything that crosses a method boundary (the state between the stages of a pass, the message
+ * schedule) is stored in {@code int[]} rows and loaded again with {@link IntVector#fromArray}; a
+ * vector kept in a field or in an array of vectors is boxed and runs slower than scalar code.
+ * Vectors carried in local variables through a loop are fine: the round loop keeps the state in
+ * registers for a whole compression. Methods stay below about 1,700 bytecodes, because C1 gives up
+ * on larger ones and the JIT then sometimes leaves them in slow code for seconds.
  *
  * <p>Only {@link VectorSupport} loads this class, reflectively, after checking that the {@code
  * jdk.incubator.vector} module is present.

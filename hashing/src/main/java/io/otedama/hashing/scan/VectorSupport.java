@@ -13,11 +13,32 @@ final class VectorSupport {
   private static final String SCANNER = "io.otedama.hashing.scan.VectorNonceScanner";
   private static final String SCRYPT_SCANNER = "io.otedama.hashing.scan.VectorScryptNonceScanner";
   private static final boolean AVAILABLE = probe();
+  private static final boolean SHA256_INTRINSIC = probeSha256Intrinsic();
 
   private VectorSupport() {}
 
   static boolean available() {
     return AVAILABLE;
+  }
+
+  /**
+   * Whether HotSpot runs SHA-256 as an intrinsic (SHA extensions, or AVX2 on x86), so that {@code
+   * MessageDigest} is faster than SHA-256 rounds written in Java.
+   */
+  static boolean sha256Intrinsified() {
+    return SHA256_INTRINSIC;
+  }
+
+  private static boolean probeSha256Intrinsic() {
+    try {
+      var diagnostics =
+          java.lang.management.ManagementFactory.getPlatformMXBean(
+              com.sun.management.HotSpotDiagnosticMXBean.class);
+      return diagnostics != null
+          && Boolean.parseBoolean(diagnostics.getVMOption("UseSHA").getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return false; // not HotSpot, or no management module: assume plain Java SHA-256
+    }
   }
 
   /** A new vector scanner for the algorithm; only call when {@link #available()}. */

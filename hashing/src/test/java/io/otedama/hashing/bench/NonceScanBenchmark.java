@@ -1,6 +1,7 @@
 package io.otedama.hashing.bench;
 
 import io.otedama.hashing.Target;
+import io.otedama.hashing.scan.DigestNonceScanner;
 import io.otedama.hashing.scan.NonceScanner;
 import io.otedama.hashing.scan.ScalarNonceScanner;
 import io.otedama.hashing.scan.VectorNonceScanner;
@@ -39,6 +40,7 @@ public class NonceScanBenchmark {
   private final byte[] header = new byte[80];
   private final NonceScanner vector = new VectorNonceScanner();
   private final NonceScanner scalar = new ScalarNonceScanner();
+  private final NonceScanner digest = new DigestNonceScanner();
   private MessageDigest sha256;
   private int next;
 
@@ -49,6 +51,7 @@ public class NonceScanBenchmark {
     Target nothing = Target.of(BigInteger.ZERO);
     vector.setWork(header, nothing);
     scalar.setWork(header, nothing);
+    digest.setWork(header, nothing);
     sha256 = MessageDigest.getInstance("SHA-256");
   }
 
@@ -66,6 +69,14 @@ public class NonceScanBenchmark {
     int first = next;
     next += NONCES;
     return scalar.scan(first, NONCES, (n, h) -> {});
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(NONCES)
+  public int digestScan() {
+    int first = next;
+    next += NONCES;
+    return digest.scan(first, NONCES, (n, h) -> {});
   }
 
   /** The baseline: what a straightforward Java miner does per nonce. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NonceScannerTest {
 
   static List<Supplier<NonceScanner>> sha256dScanners() {
-    return List.of(ScalarNonceScanner::new, VectorNonceScanner::new);
+    return List.of(ScalarNonceScanner::new, VectorNonceScanner::new, DigestNonceScanner::new);
   }
 
   @Test
@@ -87,7 +87,7 @@ class NonceScannerTest {
   }
 
   @Property(tries = 150)
-  void vectorAndScalarScannersAgreeWithMessageDigest(
+  void everySha256dScannerAgreesWithMessageDigest(
       @ForAll @Size(80) byte[] header,
       @ForAll @DoubleRange(min = -7, max = -4) double log10Difficulty,
       @ForAll int firstNonce,
@@ -196,6 +196,7 @@ class NonceScannerTest {
         List.of(
             new ScalarNonceScanner(),
             new VectorNonceScanner(),
+            new DigestNonceScanner(),
             new ScryptNonceScanner(),
             new VectorScryptNonceScanner())) {
       assertThatThrownBy(() -> s.setWork(new byte[79], Target.MAX))

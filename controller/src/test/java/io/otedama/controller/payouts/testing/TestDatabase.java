@@ -45,11 +45,6 @@ public final class TestDatabase {
     return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
 
-  /** A catch-all partition for telemetry rows (production creates daily ones). */
-  public void createTelemetryPartition() {
-    sql("CREATE TABLE IF NOT EXISTS telemetry_test PARTITION OF telemetry DEFAULT");
-  }
-
   /** Inserts a rig; hardware id and name derive from the id. */
   public void insertRig(String rigId) {
     sql(
