@@ -18,7 +18,9 @@ import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.db.JdbiDataSource;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
+import io.otedama.controller.mining.MiningFeature;
 import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.mqtt.MqttWorkPublisher;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
@@ -32,6 +34,7 @@ import org.jdbi.v3.core.Jdbi;
 public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile ControllerCore core;
   private volatile MqttEdge mqttEdge;
+  private volatile MiningFeature mining;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -63,8 +66,9 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
 
   /**
    * Builds the controller on {@code environment}: errors, metrics, database (embedded unless a URL
-   * is set), auth, fleet, the web console, commands, and the rig transport. Everything with a
-   * lifecycle is registered with the environment, so it starts and stops with the server.
+   * is set), auth, fleet, work and shares (with the Stratum server), the web console, commands, and
+   * the rig transport. Everything with a lifecycle is registered with the environment, so it starts
+   * and stops with the server.
    */
   public ControllerCore wire(OtedamaConfiguration config, Environment environment) {
     Clock clock = clock();
@@ -78,6 +82,9 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
     CommandsFeature commands =
         CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    MiningFeature mining =
+        MiningFeature.install(config, jdbi, clock, metrics, scheduler, environment);
+    this.mining = mining;
     ControllerCore wired =
         new ControllerCore(
             config,
@@ -86,9 +93,10 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             jdbi,
             metrics,
             scheduler,
-            fleet.presence(),
+            mining.presence(fleet.presence()),
             fleet.credentials(),
-            commands.resultSink());
+            commands.resultSink(),
+            mining.shareHandler());
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     CommandPublisher publisher = connectRigTransport(wired);
     commands.install(config.getCommands(), publisher, scheduler, environment);
@@ -111,12 +119,15 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             core.presence(),
             core.rigAuthenticator(),
             core.commandResults(),
-            null,
+            core.shares(),
             core.meterRegistry(),
             core.clock());
     core.environment().lifecycle().manage(edge);
     core.environment().healthChecks().register("mqtt", edge.healthCheck());
     this.mqttEdge = edge;
+    if (mining != null) {
+      mining.publishThrough(new MqttWorkPublisher(edge.rigMessages(), core.meterRegistry()));
+    }
     return edge.commandPublisher();
   }
 
@@ -129,6 +140,11 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   @Override
   protected void onFatalError(Throwable t) {
     System.exit(t instanceof ArgumentParserException ? 2 : 1);
+  }
+
+  /** Work, shares and the Stratum server once {@code run} has happened. */
+  public MiningFeature mining() {
+    return mining;
   }
 
   /** The clock every feature reads; tests substitute a controllable one. */

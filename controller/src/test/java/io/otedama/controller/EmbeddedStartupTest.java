@@ -49,6 +49,9 @@ class EmbeddedStartupTest {
           embeddedDataDir: %s
         auth:
           bootstrapAdminPassword: embedded-admin-pw
+        stratum:
+          host: 127.0.0.1
+          port: 0
         """
             .formatted(
                 dir.resolve("pg"),
