@@ -16,6 +16,7 @@ import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.db.JdbiDataSource;
+import io.otedama.controller.demo.DemoCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mining.MiningFeature;
@@ -28,8 +29,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The Otedama controller: {@code server CONFIG.yml}, {@code check CONFIG.yml}, {@code db migrate
- * CONFIG.yml}. {@link #wire} assembles everything on a Dropwizard environment and is the one method
- * {@code server} and the embedded demo share.
+ * CONFIG.yml}, {@code demo [--rigs N] [--port P]}. {@link #wire} assembles everything on a
+ * Dropwizard environment and is the one method {@code server} and the embedded demo share.
  */
 public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile ControllerCore core;
@@ -57,6 +58,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new DemoCommand());
   }
 
   @Override
