@@ -40,6 +40,10 @@ final class AgentRigWork {
     this.clock = clock;
   }
 
+  boolean isAssigned(String rigId) {
+    return assignments.find(rigId).isPresent();
+  }
+
   /** Assigns work to the rig unless it has some; false when it has none afterwards. */
   boolean ensureAssigned(String rigId) {
     if (assignments.find(rigId).isPresent()) {

@@ -11,6 +11,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.otedama.agent.sim.FleetSimulator;
 import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
+import io.otedama.controller.stratum.TestStratumMiner;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
 import io.otedama.controller.testing.CuttableProxy;
@@ -193,5 +194,33 @@ class EndToEndTest {
                 "SELECT count(*) - count(DISTINCT share_id) FROM shares WHERE rig_id = :rig",
                 cutRig))
         .isZero();
+  }
+
+  @Test
+  void aStratumMinerBecomesAStratumRigOfItsAccountAndItsSharesAreLogged() throws Exception {
+    OtedamaApplication app = APP.getApplication();
+    int port = app.mining().stratumPort();
+    assertThat(port).isPositive();
+    try (TestStratumMiner miner = new TestStratumMiner(port, "carol.cpu1", "x,d=0.0005")) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> miner.accepted.get() >= 3);
+      assertThat(miner.rejections).isEmpty();
+    }
+    String rigId =
+        jdbi.withHandle(h ->
+            h.createQuery(
+                    "SELECT id FROM rigs WHERE hardware_id = 'stratum:carol.cpu1'"
+                        + " AND source = 'stratum' AND name = 'carol.cpu1'")
+                .mapTo(String.class)
+                .one());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> {
+          assertThat(
+                  count(
+                      "SELECT count(*) FROM shares WHERE rig_id = :rig AND account = 'carol'",
+                      rigId))
+              .isGreaterThanOrEqualTo(3);
+          assertThat(status(rigId)).isEqualTo("offline");
+        });
   }
 }
