@@ -16,6 +16,7 @@ import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.db.JdbiDataSource;
+import io.otedama.controller.demo.DemoCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
@@ -36,8 +37,6 @@ import org.jdbi.v3.core.Jdbi;
  * {@code server} and the embedded demo share.
  */
 public class OtedamaApplication extends Application<OtedamaConfiguration> {
-  /** An agent's first share difficulty (a CPU rig's range); vardiff takes it from there. */
-  private static final double AGENT_START_DIFFICULTY = 0.001;
 
   private volatile ControllerCore core;
   private volatile MqttEdge mqttEdge;
@@ -66,6 +65,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new DemoCommand());
   }
 
   @Override
@@ -131,7 +131,11 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             core.config().getMqtt(),
             core.config().getTelemetry(),
             new JdbiDataSource(core.jdbi()),
-            new AgentWorkPresence(core.presence(), work, core.jdbi(), AGENT_START_DIFFICULTY),
+            new AgentWorkPresence(
+                core.presence(),
+                work,
+                core.jdbi(),
+                core.config().getWork().getAgentStartDifficulty()),
             core.rigAuthenticator(),
             core.commandResults(),
             (rigId, batch, receivedAtMillis) ->

@@ -27,6 +27,10 @@ public class WorkConfiguration {
   @DecimalMin(value = "0", inclusive = false)
   private double localNetworkDifficulty = 0.5;
 
+  /** An agent's first share difficulty (a CPU rig's range); vardiff takes it from there. */
+  @DecimalMin(value = "0", inclusive = false)
+  private double agentStartDifficulty = 0.001;
+
   @Min(0)
   private long localBlockReward = 312_500_000L;
 
@@ -82,6 +86,16 @@ public class WorkConfiguration {
   @JsonProperty
   public void setLocalNetworkDifficulty(double localNetworkDifficulty) {
     this.localNetworkDifficulty = localNetworkDifficulty;
+  }
+
+  @JsonProperty
+  public double getAgentStartDifficulty() {
+    return agentStartDifficulty;
+  }
+
+  @JsonProperty
+  public void setAgentStartDifficulty(double agentStartDifficulty) {
+    this.agentStartDifficulty = agentStartDifficulty;
   }
 
   @JsonProperty

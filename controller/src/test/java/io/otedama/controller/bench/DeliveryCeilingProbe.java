@@ -124,8 +124,7 @@ public final class DeliveryCeilingProbe {
     Thread.sleep(3000);
     System.out.printf(
         "latency publish->handler: p50 %.1f ms, p99 %.1f ms%n",
-        latency.getValueAtPercentile(50) / 1000.0,
-        latency.getValueAtPercentile(99) / 1000.0);
+        latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
     System.out.printf(
         "connections=%d qos=%d cleanStart=%s: sent %d, received %d, %.0f msg/s received%n",
         connections,

@@ -27,22 +27,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * subscription, set_difficulty, notify, set_extranonce) that hashes with the hashing module's
  * {@link CpuMiner} on one thread and submits what it finds, counting the server's answers.
  */
-final class TestStratumMiner implements Closeable {
+public final class TestStratumMiner implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Socket socket;
   private final String username;
   private final CpuMiner miner;
   private final AtomicLong ids = new AtomicLong(100);
-  final AtomicInteger accepted = new AtomicInteger();
+  public final AtomicInteger accepted = new AtomicInteger();
   final AtomicInteger rejected = new AtomicInteger();
-  final List<String> rejections = new java.util.concurrent.CopyOnWriteArrayList<>();
+  public final List<String> rejections = new java.util.concurrent.CopyOnWriteArrayList<>();
   final List<Double> difficulties = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile String extranonce1;
   private volatile int extranonce2Size;
   private volatile double difficulty = 1;
 
-  TestStratumMiner(int port, String username, String password) throws IOException {
+  public TestStratumMiner(int port, String username, String password) throws IOException {
     this.username = username;
     this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
     this.miner = new CpuMiner(1, this::submit);
