@@ -7,7 +7,9 @@ import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
 import io.otedama.controller.mqtt.MqttConfiguration;
+import io.otedama.controller.stratum.StratumConfiguration;
 import io.otedama.controller.telemetry.TelemetryConfiguration;
+import io.otedama.controller.work.WorkConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -22,6 +24,28 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private CommandsConfiguration commands = new CommandsConfiguration();
   @Valid @NotNull private MqttConfiguration mqtt = new MqttConfiguration();
   @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
+  @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
+  @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
+
+  @JsonProperty
+  public WorkConfiguration getWork() {
+    return work;
+  }
+
+  @JsonProperty
+  public void setWork(WorkConfiguration work) {
+    this.work = work;
+  }
+
+  @JsonProperty
+  public StratumConfiguration getStratum() {
+    return stratum;
+  }
+
+  @JsonProperty
+  public void setStratum(StratumConfiguration stratum) {
+    this.stratum = stratum;
+  }
 
   @JsonProperty
   public DatabaseConfiguration getDatabase() {

@@ -49,6 +49,9 @@ class EmbeddedStartupTest {
           embeddedDataDir: %s
         auth:
           bootstrapAdminPassword: embedded-admin-pw
+        stratum:
+          port: 0
+          host: 127.0.0.1
         """
             .formatted(
                 dir.resolve("pg"),

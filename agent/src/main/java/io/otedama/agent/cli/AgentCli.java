@@ -19,7 +19,14 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = AgentVersion.class,
     description = "The Otedama rig agent and its tools.",
-    subcommands = {HashCommand.class, ShareCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      EnrollCommand.class,
+      SimulateCommand.class,
+      HashCommand.class,
+      ShareCommand.class,
+      BenchCommand.class
+    })
 public final class AgentCli implements Runnable {
   /** Exit code for bad arguments. */
   public static final int BAD_ARGUMENTS = 2;

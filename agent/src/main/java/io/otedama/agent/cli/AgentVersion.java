@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class AgentVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"otedama-agent " + version()};
+  }
+
+  /** The version from the jar manifest, or {@code development} when running from classes. */
+  static String version() {
     String v = AgentCli.class.getPackage().getImplementationVersion();
-    return new String[] {"otedama-agent " + (v == null ? "development" : v)};
+    return v == null ? "development" : v;
   }
 }
