@@ -10,6 +10,9 @@ TEST_TOOLS=(
   # ansible/: lint, syntax check and a real local run of the roles and playbooks
   ansible-playbook:ansible
   ansible-lint:ansible-lint
+  # controller console: browser tests drive Debian's headless Chromium through its chromedriver
+  chromium:chromium
+  chromedriver:chromium-driver
 )
 
 ensure_test_tools() {

@@ -12,14 +12,23 @@ import io.otedama.controller.api.ApiErrorHandling;
 import io.otedama.controller.auth.AuthFeature;
 import io.otedama.controller.commands.CommandPublisher;
 import io.otedama.controller.commands.CommandsFeature;
-import io.otedama.controller.commands.NoTransportCommandPublisher;
+import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
+import io.otedama.controller.db.JdbiDataSource;
+import io.otedama.controller.demo.DemoCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
+import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.shares.SharesFeature;
+import io.otedama.controller.stratum.StratumFeature;
+import io.otedama.controller.work.AgentWorkPresence;
+import io.otedama.controller.work.WorkFeature;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,7 +37,12 @@ import org.jdbi.v3.core.Jdbi;
  * {@code server} and the embedded demo share.
  */
 public class OtedamaApplication extends Application<OtedamaConfiguration> {
+
   private volatile ControllerCore core;
+  private volatile MqttEdge mqttEdge;
+  private volatile WorkFeature work;
+  private volatile SharesFeature shares;
+  private volatile StratumFeature stratum;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -51,6 +65,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new DemoCommand());
   }
 
   @Override
@@ -60,8 +75,8 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
 
   /**
    * Builds the controller on {@code environment}: errors, metrics, database (embedded unless a URL
-   * is set), auth, fleet, commands, and the rig transport. Everything with a lifecycle is
-   * registered with the environment, so it starts and stops with the server.
+   * is set), auth, fleet, the web console, commands, and the rig transport. Everything with a
+   * lifecycle is registered with the environment, so it starts and stops with the server.
    */
   public ControllerCore wire(OtedamaConfiguration config, Environment environment) {
     Clock clock = clock();
@@ -75,6 +90,17 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
     CommandsFeature commands =
         CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
+    shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
+    stratum =
+        StratumFeature.install(
+            config.getStratum(),
+            work,
+            shares,
+            StratumFeature.rigsTable(jdbi, fleet.presence(), clock),
+            clock,
+            metrics,
+            environment);
     ControllerCore wired =
         new ControllerCore(
             config,
@@ -86,19 +112,52 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             fleet.presence(),
             fleet.credentials(),
             commands.resultSink());
+    ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     CommandPublisher publisher = connectRigTransport(wired);
     commands.install(config.getCommands(), publisher, scheduler, environment);
     return wired;
   }
 
   /**
-   * Connects the rig transport and returns the publisher commands go out through. The MQTT edge
-   * starts here: it gets the presence and result sinks and the rig authenticator from {@code core},
-   * registers its managed objects and health check on {@code core.environment()}, and returns its
-   * {@link CommandPublisher}. Without a transport, commands stay queued until they time out.
+   * Connects the rig transport and returns the publisher commands go out through: the MQTT edge
+   * (embedded HiveMQ unless {@code mqtt.url} is set, the controller's Paho client, decode and
+   * dispatch to the fleet and commands seams of {@code core}, the telemetry ingest). It is managed
+   * by the environment's lifecycle after the database pool and the fleet (so it starts after and
+   * stops before them) and before the commands feature; its health check is {@code mqtt}.
    */
   protected CommandPublisher connectRigTransport(ControllerCore core) {
-    return new NoTransportCommandPublisher();
+    MqttEdge edge =
+        MqttEdge.create(
+            core.config().getMqtt(),
+            core.config().getTelemetry(),
+            new JdbiDataSource(core.jdbi()),
+            new AgentWorkPresence(
+                core.presence(),
+                work,
+                core.jdbi(),
+                core.config().getWork().getAgentStartDifficulty()),
+            core.rigAuthenticator(),
+            core.commandResults(),
+            (rigId, batch, receivedAtMillis) ->
+                shares.processor().ingest(rigId, batch, Instant.ofEpochMilli(receivedAtMillis)),
+            core.meterRegistry(),
+            core.clock());
+    work.usePublisher((rigId, assignment) -> {
+      try {
+        edge.rigMessages().publishWork(rigId, assignment);
+      } catch (MqttException e) {
+        throw new IllegalStateException("publishing work to " + rigId + " failed", e);
+      }
+    });
+    core.environment().lifecycle().manage(edge);
+    core.environment().healthChecks().register("mqtt", edge.healthCheck());
+    this.mqttEdge = edge;
+    return edge.commandPublisher();
+  }
+
+  /** The MQTT edge once {@code run} has happened, unless a subclass replaced the transport. */
+  public MqttEdge mqttEdge() {
+    return mqttEdge;
   }
 
   /** Bad arguments exit 2 (the parser has printed what is wrong), any other failure 1. */
@@ -110,6 +169,25 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** The clock every feature reads; tests substitute a controllable one. */
   protected Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * Work distribution, for the rig transport: it connects its publisher with {@code
+   * work().usePublisher(...)} and assigns agents on birth ({@code assignAgent}) and releases them
+   * when they go offline ({@code releaseAgent}).
+   */
+  public WorkFeature work() {
+    return work;
+  }
+
+  /** The share path, for the rig transport: {@code shares().processor().ingest(rigId, batch)}. */
+  public SharesFeature shares() {
+    return shares;
+  }
+
+  /** The Stratum port (its server is null when disabled). */
+  public StratumFeature stratum() {
+    return stratum;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */

@@ -6,6 +6,10 @@ import io.otedama.controller.auth.AuthConfiguration;
 import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
+import io.otedama.controller.mqtt.MqttConfiguration;
+import io.otedama.controller.stratum.StratumConfiguration;
+import io.otedama.controller.telemetry.TelemetryConfiguration;
+import io.otedama.controller.work.WorkConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -18,6 +22,30 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private AuthConfiguration auth = new AuthConfiguration();
   @Valid @NotNull private FleetConfiguration fleet = new FleetConfiguration();
   @Valid @NotNull private CommandsConfiguration commands = new CommandsConfiguration();
+  @Valid @NotNull private MqttConfiguration mqtt = new MqttConfiguration();
+  @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
+  @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
+  @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
+
+  @JsonProperty
+  public WorkConfiguration getWork() {
+    return work;
+  }
+
+  @JsonProperty
+  public void setWork(WorkConfiguration work) {
+    this.work = work;
+  }
+
+  @JsonProperty
+  public StratumConfiguration getStratum() {
+    return stratum;
+  }
+
+  @JsonProperty
+  public void setStratum(StratumConfiguration stratum) {
+    this.stratum = stratum;
+  }
 
   @JsonProperty
   public DatabaseConfiguration getDatabase() {
@@ -57,5 +85,25 @@ public class OtedamaConfiguration extends Configuration {
   @JsonProperty
   public void setCommands(CommandsConfiguration commands) {
     this.commands = commands;
+  }
+
+  @JsonProperty
+  public MqttConfiguration getMqtt() {
+    return mqtt;
+  }
+
+  @JsonProperty
+  public void setMqtt(MqttConfiguration mqtt) {
+    this.mqtt = mqtt;
+  }
+
+  @JsonProperty
+  public TelemetryConfiguration getTelemetry() {
+    return telemetry;
+  }
+
+  @JsonProperty
+  public void setTelemetry(TelemetryConfiguration telemetry) {
+    this.telemetry = telemetry;
   }
 }

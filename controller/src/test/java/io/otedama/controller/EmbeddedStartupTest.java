@@ -43,10 +43,20 @@ class EmbeddedStartupTest {
           level: WARN
         database:
           embeddedDataDir: %s
+        mqtt:
+          embeddedPort: %d
+          embeddedBindAddress: 127.0.0.1
+          embeddedDataDir: %s
         auth:
           bootstrapAdminPassword: embedded-admin-pw
+        stratum:
+          port: 0
+          host: 127.0.0.1
         """
-            .formatted(dir.resolve("pg")));
+            .formatted(
+                dir.resolve("pg"),
+                io.otedama.controller.testing.FreePort.find(),
+                dir.resolve("hivemq")));
 
     new NoExitApplication().run("db", "migrate", config.toString());
     assertThat(dir.resolve("pg/PG_VERSION")).exists();
@@ -64,6 +74,7 @@ class EmbeddedStartupTest {
               .path("id")
               .asLong();
       assertThat(api.adminGetText("/healthcheck")).contains("\"postgresql\":{\"healthy\":true");
+      assertThat(api.adminGetText("/healthcheck")).contains("\"mqtt\":{\"healthy\":true");
     } finally {
       first.after();
     }

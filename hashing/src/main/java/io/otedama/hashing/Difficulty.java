@@ -19,11 +19,11 @@ public final class Difficulty {
    */
   public static double ofHash(Algorithm algorithm, byte[] hash, int offset) {
     double h =
-        Bytes.limbsToDouble(
-            Bytes.longLE(hash, offset),
-            Bytes.longLE(hash, offset + 8),
-            Bytes.longLE(hash, offset + 16),
-            Bytes.longLE(hash, offset + 24));
+        Limbs.limbsToDouble(
+            Limbs.longLE(hash, offset),
+            Limbs.longLE(hash, offset + 8),
+            Limbs.longLE(hash, offset + 16),
+            Limbs.longLE(hash, offset + 24));
     return h == 0 ? Double.POSITIVE_INFINITY : algorithm.diff1Value() / h;
   }
 

@@ -99,19 +99,19 @@ public final class Target implements Comparable<Target> {
    * than or equal to this target.
    */
   public boolean isMetBy(byte[] hash, int offset) {
-    long h3 = Bytes.longLE(hash, offset + 24);
+    long h3 = Limbs.longLE(hash, offset + 24);
     if (h3 != limb3) {
       return Long.compareUnsigned(h3, limb3) < 0;
     }
-    long h2 = Bytes.longLE(hash, offset + 16);
+    long h2 = Limbs.longLE(hash, offset + 16);
     if (h2 != limb2) {
       return Long.compareUnsigned(h2, limb2) < 0;
     }
-    long h1 = Bytes.longLE(hash, offset + 8);
+    long h1 = Limbs.longLE(hash, offset + 8);
     if (h1 != limb1) {
       return Long.compareUnsigned(h1, limb1) < 0;
     }
-    return Long.compareUnsigned(Bytes.longLE(hash, offset), limb0) <= 0;
+    return Long.compareUnsigned(Limbs.longLE(hash, offset), limb0) <= 0;
   }
 
   /** Whether the 32-byte hash meets this target; see {@link #isMetBy(byte[], int)}. */
@@ -137,7 +137,7 @@ public final class Target implements Comparable<Target> {
 
   /** The value as the nearest double. */
   public double toDouble() {
-    return Bytes.limbsToDouble(limb0, limb1, limb2, limb3);
+    return Limbs.limbsToDouble(limb0, limb1, limb2, limb3);
   }
 
   /** 64 lowercase hex digits, most significant first. */

@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: runs the real CPU miner on a synthetic job with an unreachable target and reports
- * the hash rate. The first fifth of the run (at most 3 s) is warm-up for the JIT and is not
- * counted.
+ * the hash rate. The run starts with a warm-up that is not counted: the vector code is very slow
+ * until the JIT has compiled it (a few seconds), so the warm-up lasts at least a third of the run
+ * (at most 3 s), then until two consecutive quarter-second rates agree within 10 %, but at most
+ * half the run.
  */
 @Command(
     name = "bench",
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Measures the CPU miner's hash rate. The last line is exactly",
       "  <algo>: <rate> <unit> (<N> threads)",
-      "with MH/s for sha256d and kH/s for scrypt. The vector path needs",
+      "with MH/s for sha256d and kH/s for scrypt. The first part of the run (until the rate",
+      "is steady, at most half) is JIT warm-up and not counted. The vector path needs",
       "java --add-modules jdk.incubator.vector; without it hashing is scalar."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -69,27 +72,21 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     long totalNanos = (long) (seconds * 1e9);
-    long warmupNanos = Math.min(totalNanos / 5, TimeUnit.SECONDS.toNanos(3));
-    out.printf(
-        Locale.ROOT,
-        "%s, %d threads, %.1f s (first %.1f s warm-up)%n",
-        implementation(),
-        n,
-        seconds,
-        warmupNanos / 1e9);
+    out.printf(Locale.ROOT, "%s, %d threads, %.1f s%n", implementation(), n, seconds);
     out.flush();
 
     double rate;
     try (CpuMiner miner = new CpuMiner(n, share -> {})) {
       miner.setWork(syntheticWork());
       long start = System.nanoTime();
-      sleepUntil(start + warmupNanos);
-      long measuredFrom = System.nanoTime();
+      long minimum = start + Math.min(TimeUnit.SECONDS.toNanos(3), totalNanos / 3);
+      long measuredFrom = warmUp(miner, minimum, start + totalNanos / 2);
       long hashesFrom = miner.hashes();
       sleepUntil(start + totalNanos);
       long measuredTo = System.nanoTime();
       long hashesTo = miner.hashes();
       rate = (hashesTo - hashesFrom) / ((measuredTo - measuredFrom) / 1e9);
+      out.printf(Locale.ROOT, "warm-up %.1f s%n", (measuredFrom - start) / 1e9);
     }
     boolean sha = algorithm == Algorithm.SHA256D;
     out.printf(
@@ -121,6 +118,31 @@ final class BenchCommand implements Callable<Integer> {
             true);
     return new MiningWork(
         algorithm, job, new byte[] {0, 0, 0, 1}, new byte[0], 4, Target.of(BigInteger.ZERO));
+  }
+
+  /**
+   * Waits at least until {@code minimum} (the slow, not yet compiled phase can look steady too),
+   * then until the hash rate is steady, at most until {@code deadline}; returns when measuring may
+   * start.
+   */
+  private static long warmUp(CpuMiner miner, long minimum, long deadline) {
+    sleepUntil(minimum);
+    long step = TimeUnit.MILLISECONDS.toNanos(250);
+    double previous = -1;
+    long now = System.nanoTime();
+    while (now + step <= deadline) {
+      long hashes = miner.hashes();
+      sleepUntil(now + step);
+      long later = System.nanoTime();
+      double rate = (miner.hashes() - hashes) / (double) (later - now);
+      if (previous > 0 && Math.abs(rate - previous) <= 0.1 * previous) {
+        return later;
+      }
+      previous = rate;
+      now = later;
+    }
+    sleepUntil(deadline);
+    return System.nanoTime();
   }
 
   private static void sleepUntil(long deadline) {

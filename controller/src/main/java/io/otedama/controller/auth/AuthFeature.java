@@ -1,18 +1,21 @@
 package io.otedama.controller.auth;
 
 import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthFilter;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.chained.ChainedAuthFilter;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Wires auth into the application: bearer-token filter, role checks, audit filter, the bootstrap
- * admin, and the auth, user and audit resources.
+ * Wires auth into the application: session-cookie and bearer-token filters, role checks, audit
+ * filter, the bootstrap admin, and the auth, user and audit resources.
  */
 public final class AuthFeature {
   private final TokenService tokens;
@@ -49,19 +52,31 @@ public final class AuthFeature {
                 .or(() -> Optional.ofNullable(System.getenv("OTEDAMA_ADMIN_PASSWORD"))));
 
     var jersey = environment.jersey();
-    jersey.register(
-        new AuthDynamicFeature(
-            new OAuthCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(new BearerTokenAuthenticator(tokens))
+    BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(tokens);
+    // the console's session cookie first (its CSRF refusal is the error that counts), then bearer
+    List<AuthFilter<?, ?>> filters =
+        List.of(
+            new SessionCookieAuthFilter.Builder()
+                .setAuthenticator(authenticator)
                 .setAuthorizer(new RoleAuthorizer())
                 .setUnauthorizedHandler(new JsonUnauthorizedHandler())
                 .setPrefix("Bearer")
                 .setRealm("otedama")
-                .buildAuthFilter()));
+                .buildAuthFilter(),
+            new OAuthCredentialAuthFilter.Builder<User>()
+                .setAuthenticator(authenticator)
+                .setAuthorizer(new RoleAuthorizer())
+                .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                .setPrefix("Bearer")
+                .setRealm("otedama")
+                .buildAuthFilter());
+    jersey.register(new AuthDynamicFeature(new ChainedAuthFilter(filters)));
     jersey.register(RolesAllowedDynamicFeature.class);
     jersey.register(new AuthValueFactoryProvider.Binder<>(User.class));
     jersey.register(new AuditFilter(audit));
-    jersey.register(new AuthResource(new LoginService(jdbi, hasher, throttle, tokens), tokens));
+    LoginService login = new LoginService(jdbi, hasher, throttle, tokens);
+    jersey.register(new AuthResource(login, tokens));
+    jersey.register(new SessionResource(login, tokens, clock));
     jersey.register(new UserResource(users));
     jersey.register(new AuditResource(audit));
     return new AuthFeature(tokens, audit, users);

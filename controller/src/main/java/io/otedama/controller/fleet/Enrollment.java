@@ -2,6 +2,7 @@ package io.otedama.controller.fleet;
 
 import io.otedama.controller.api.ApiException;
 import io.otedama.controller.auth.SecretTokens;
+import io.otedama.controller.mqtt.mosquitto.MosquittoPasswordHash;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public class Enrollment {
   public Result enroll(Request request, String remoteAddress) {
     String secret = SecretTokens.newToken();
     byte[] secretHash = SecretTokens.sha256(secret);
+    // an external Mosquitto checks passwords against its own hash format (MosquittoAuthFiles)
+    String mosquittoHash =
+        MosquittoPasswordHash.hash(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Instant now = clock.instant();
     RigRow rig =
         jdbi.inTransaction(h -> {
@@ -55,6 +59,10 @@ public class Enrollment {
                       ApiException.forbidden(
                           "The enrollment token is unknown, expired or used up."));
           RigRow row = upsertRig(h, request, use.groupId(), secretHash, remoteAddress, now);
+          h.createUpdate("UPDATE rigs SET mqtt_password_mosquitto = :hash WHERE id = :id")
+              .bind("hash", mosquittoHash)
+              .bind("id", row.id())
+              .execute();
           PresenceWriter.insertEvent(
               h,
               row.id(),

@@ -77,8 +77,11 @@ public final class FleetFeature {
     GroupService groups = new GroupService(jdbi, clock);
     var jersey = environment.jersey();
     jersey.register(new FleetResource(queries));
+    ClientRigs clientRigs = new ClientRigs(jdbi);
     jersey.register(
-        new RigResource(queries, new RigUpdates(jdbi), new RigTelemetryQuery(jdbi, clock)));
+        new RigResource(
+            queries, new RigUpdates(jdbi), new RigTelemetryQuery(jdbi, clock), clientRigs));
+    jersey.register(new ClientRigResource(clientRigs, queries));
     jersey.register(new GroupResource(groups));
     jersey.register(
         new EnrollmentResource(

@@ -25,7 +25,18 @@ public class RigQueries {
   }
 
   public Page<Rig> list(RigListQuery q) {
+    return list(q, null);
+  }
+
+  /**
+   * The rigs matching {@code q}; with an {@code accountId}, only that hosting client's rigs (see
+   * {@link ClientRigs}).
+   */
+  public Page<Rig> list(RigListQuery q, Long accountId) {
     StringBuilder where = new StringBuilder(" WHERE TRUE");
+    if (accountId != null) {
+      where.append(" AND r.id IN (SELECT rig_id FROM client_rigs WHERE account_id = :accountId)");
+    }
     if (!q.statuses().isEmpty()) {
       where.append(" AND r.status IN (<statuses>)");
     }
@@ -42,7 +53,7 @@ public class RigQueries {
         " ORDER BY " + q.sortColumn() + (q.descending() ? " DESC" : " ASC") + " NULLS LAST, r.id";
     return jdbi.withHandle(h -> {
       long total =
-          bindFilters(h.createQuery("SELECT count(*)" + FROM + where), q, groupId)
+          bindFilters(h.createQuery("SELECT count(*)" + FROM + where), q, groupId, accountId)
               .mapTo(Long.class)
               .one();
       List<Rig> items =
@@ -50,7 +61,8 @@ public class RigQueries {
                   h.createQuery(
                       "SELECT " + COLUMNS + FROM + where + order + " LIMIT :limit OFFSET :offset"),
                   q,
-                  groupId)
+                  groupId,
+                  accountId)
               .bind("limit", q.size())
               .bind("offset", (long) (q.page() - 1) * q.size())
               .map((rs, ctx) -> map(rs, false))
@@ -144,7 +156,10 @@ public class RigQueries {
     });
   }
 
-  private static Query bindFilters(Query query, RigListQuery q, Long groupId) {
+  private static Query bindFilters(Query query, RigListQuery q, Long groupId, Long accountId) {
+    if (accountId != null) {
+      query.bind("accountId", accountId);
+    }
     if (!q.statuses().isEmpty()) {
       query.bindList("statuses", q.statuses());
     }

@@ -1,10 +1,12 @@
 package io.otedama.controller.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.auth.Auth;
 import io.otedama.controller.api.ApiException;
 import io.otedama.controller.api.Page;
 import io.otedama.controller.auth.AuditFilter;
 import io.otedama.controller.auth.Roles;
+import io.otedama.controller.auth.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,32 +27,39 @@ import java.util.Map;
 /** Rigs: the filtered list, one rig, its events and telemetry, and operator edits. */
 @Path("/api/v1/rigs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.CLIENT})
 public class RigResource {
   private final RigQueries queries;
   private final RigUpdates updates;
   private final RigTelemetryQuery telemetry;
+  private final ClientRigs clientRigs;
 
-  public RigResource(RigQueries queries, RigUpdates updates, RigTelemetryQuery telemetry) {
+  public RigResource(
+      RigQueries queries, RigUpdates updates, RigTelemetryQuery telemetry, ClientRigs clientRigs) {
     this.queries = queries;
     this.updates = updates;
     this.telemetry = telemetry;
+    this.clientRigs = clientRigs;
   }
 
+  /** Clients read only their account's rigs; another rig is "not found", as if it did not exist. */
   @GET
   public Page<Rig> list(
+      @Auth User user,
       @QueryParam("status") String status,
       @QueryParam("group") String group,
       @QueryParam("q") String q,
       @QueryParam("sort") String sort,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return queries.list(RigListQuery.parse(status, group, q, sort, page, size));
+    return queries.list(
+        RigListQuery.parse(status, group, q, sort, page, size), ClientRigs.scopeOf(user));
   }
 
   @GET
   @Path("/{id}")
-  public Rig get(@PathParam("id") String id) {
+  public Rig get(@Auth User user, @PathParam("id") String id) {
+    requireVisible(user, id);
     return queries.find(id).orElseThrow(() -> noSuchRig(id));
   }
 
@@ -67,8 +76,10 @@ public class RigResource {
   @GET
   @Path("/{id}/events")
   public Map<String, List<RigEvent>> events(
+      @Auth User user,
       @PathParam("id") String id,
       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    requireVisible(user, id);
     if (!queries.exists(id)) {
       throw noSuchRig(id);
     }
@@ -78,11 +89,19 @@ public class RigResource {
   @GET
   @Path("/{id}/telemetry")
   public TelemetrySeries telemetry(
+      @Auth User user,
       @PathParam("id") String id,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("step") String step) {
+    requireVisible(user, id);
     return telemetry.series(id, from, to, step);
+  }
+
+  private void requireVisible(User user, String id) {
+    if (!clientRigs.visible(user, id)) {
+      throw noSuchRig(id);
+    }
   }
 
   static ApiException noSuchRig(String id) {

@@ -1,8 +1,10 @@
 /**
  * Rigs, groups, enrollment, and the online/stale/offline state of each rig; the rig list, detail,
- * events and telemetry series of the API; the fleet gauges. May depend on api, auth and protocol;
- * the MQTT edge reaches it only through {@link io.otedama.controller.fleet.RigPresenceSink} and
- * {@link io.otedama.controller.fleet.RigAuthenticator} (implemented by {@link
+ * events and telemetry series of the API; the fleet gauges; which rigs a hosting client's account
+ * may see ({@link io.otedama.controller.fleet.ClientRigs}, table {@code client_rigs}). May depend
+ * on api, auth and protocol; the MQTT edge reaches it only through {@link
+ * io.otedama.controller.fleet.RigPresenceSink} and {@link
+ * io.otedama.controller.fleet.RigAuthenticator} (implemented by {@link
  * io.otedama.controller.fleet.RigPresence} and {@link io.otedama.controller.fleet.RigCredentials}).
  */
 package io.otedama.controller.fleet;

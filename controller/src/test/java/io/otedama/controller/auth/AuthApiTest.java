@@ -33,6 +33,8 @@ class AuthApiTest {
   static final Set<String> STAFF = Set.of(Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER);
   static final Set<String> OPERATORS = Set.of(Roles.ADMIN, Roles.OPERATOR);
   static final Set<String> ADMINS = Set.of(Roles.ADMIN);
+  static final Set<String> EVERYONE =
+      Set.of(Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.CLIENT);
 
   @BeforeAll
   static void setUp() {
@@ -54,7 +56,8 @@ class AuthApiTest {
     String rig = "/api/v1/rigs/" + rigId;
     return List.of(
         new Endpoint("GET", "/api/v1/fleet/summary", null, STAFF),
-        new Endpoint("GET", "/api/v1/rigs", null, STAFF),
+        // clients list only their account's rigs (none here) and get 404 for any other rig
+        new Endpoint("GET", "/api/v1/rigs", null, EVERYONE),
         new Endpoint("GET", rig, null, STAFF),
         new Endpoint("PUT", rig, Map.of("name", "renamed"), OPERATORS),
         new Endpoint("GET", rig + "/events", null, STAFF),
@@ -65,6 +68,8 @@ class AuthApiTest {
         new Endpoint("GET", "/api/v1/groups", null, STAFF),
         new Endpoint("POST", "/api/v1/groups", Map.of("name", "g-" + System.nanoTime()), OPERATORS),
         new Endpoint("POST", "/api/v1/enrollment-tokens", Map.of(), OPERATORS),
+        new Endpoint("PUT", "/api/v1/accounts/5/rigs/" + rigId, null, OPERATORS),
+        new Endpoint("GET", "/api/v1/auth/session", null, EVERYONE),
         new Endpoint("GET", "/api/v1/users", null, ADMINS),
         new Endpoint("GET", "/api/v1/audit", null, ADMINS),
         new Endpoint(
@@ -98,6 +103,11 @@ class AuthApiTest {
         String what = role.getKey() + " on " + e.method() + " " + e.path() + ": " + r;
         if (e.roles().contains(role.getKey())) {
           assertThat(r.status()).as(what).isBetween(200, 299);
+        } else if (role.getKey().equals(Roles.CLIENT)
+            && e.method().equals("GET")
+            && e.path().startsWith("/api/v1/rigs/")
+            && !e.path().endsWith("/commands")) {
+          assertThat(r.status()).as(what).isEqualTo(404); // not their rig: as if it did not exist
         } else {
           assertThat(r.status()).as(what).isEqualTo(403);
           assertThat(r.text("message")).as(what).isEqualTo("Your role does not allow this action.");

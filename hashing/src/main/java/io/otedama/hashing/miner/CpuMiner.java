@@ -15,14 +15,17 @@ import java.util.function.Supplier;
  * Mines {@link MiningWork} on N threads. Thread {@code t} of {@code N} scans the nonces {@code
  * [t·2^32/N, (t+1)·2^32/N)} for each extranonce2 it counts through; since the nonce ranges are
  * disjoint, every thread can count extranonce2 on its own and no two threads ever hash the same
- * header. Threads check for new work between chunks of a few milliseconds, so {@link #setWork}
- * takes effect promptly; once a job with {@code cleanJobs} replaces the current one, shares of the
- * old job are no longer reported.
+ * header. Threads check for new work between chunks of about 10 ms, so {@link #setWork} takes
+ * effect promptly; once a job with {@code cleanJobs} replaces the current one, shares of the old
+ * job are no longer reported.
  *
  * <p>Thread-safe.
  */
 public final class CpuMiner implements AutoCloseable {
   private static final long NONCE_SPACE = 1L << 32;
+  private static final long CHUNK_NANOS = 10_000_000;
+  private static final int MIN_CHUNK = 16; // one vector pass
+  private static final int MAX_CHUNK = 1 << 22;
 
   private final int threadCount;
   private final ShareListener listener;
@@ -120,6 +123,7 @@ public final class CpuMiner implements AutoCloseable {
     private final HeaderAssembler assembler = new HeaderAssembler();
     private final byte[] header = new byte[HeaderAssembler.HEADER_LENGTH];
     private byte[] extranonce2 = new byte[0];
+    private int chunk = MIN_CHUNK;
     private NonceScanner sha256d;
     private NonceScanner scrypt;
 
@@ -158,11 +162,6 @@ public final class CpuMiner implements AutoCloseable {
     private void mine(Assignment assignment) {
       MiningWork work = assignment.work;
       NonceScanner scanner = scannerFor(work);
-      int chunk =
-          switch (work.algorithm()) {
-            case SHA256D -> 1 << 16;
-            case SCRYPT -> 32;
-          };
       if (extranonce2.length != work.extranonce2Size()) {
         extranonce2 = new byte[work.extranonce2Size()];
       }
@@ -179,13 +178,28 @@ public final class CpuMiner implements AutoCloseable {
             return;
           }
           int n = (int) Math.min(chunk, nonceCount - done);
+          long started = System.nanoTime();
           scanner.scan((int) (firstNonce + done), n, found);
+          adaptChunk(System.nanoTime() - started);
           hashes.add(n);
           done += n;
         }
       }
       // extranonce2 space exhausted: wait for the next job
       awaitWork(assignment);
+    }
+
+    /**
+     * Keeps a chunk near 10 ms whatever the speed: the vector code runs a thousand times slower
+     * until the JIT has compiled it, and a fixed chunk would then take seconds, delaying both the
+     * switch to new work and the hash count.
+     */
+    private void adaptChunk(long nanos) {
+      if (nanos < CHUNK_NANOS / 2 && chunk < MAX_CHUNK) {
+        chunk <<= 1;
+      } else if (nanos > 2 * CHUNK_NANOS && chunk > MIN_CHUNK) {
+        chunk >>= 1;
+      }
     }
 
     private void report(Assignment assignment, String jobId, int ntime, int nonce, byte[] hash) {

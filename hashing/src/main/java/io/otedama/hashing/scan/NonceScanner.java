@@ -39,14 +39,17 @@ public interface NonceScanner {
    * otherwise the scalar one.
    */
   static NonceScanner create(Algorithm algorithm) {
+    if (VectorSupport.available()) {
+      return VectorSupport.newScanner(algorithm);
+    }
     return switch (algorithm) {
       case SHA256D ->
-          VectorSupport.available() ? VectorSupport.newScanner() : new ScalarNonceScanner();
+          VectorSupport.sha256Intrinsified() ? new DigestNonceScanner() : new ScalarNonceScanner();
       case SCRYPT -> new ScryptNonceScanner();
     };
   }
 
-  /** Whether {@link #create} returns the vector scanner for SHA-256d in this JVM. */
+  /** Whether {@link #create} returns the vector scanners in this JVM. */
   static boolean vectorAvailable() {
     return VectorSupport.available();
   }

@@ -19,16 +19,21 @@ import jdk.incubator.vector.VectorSpecies;
  * three rounds precomputed, nonce-independent schedule parts as scalars, the second hash cut after
  * round 60, and an early reject on the hash's most significant word.
  *
+ * <p>Each round adds h + W + K first (h is known rounds ahead), so the dependency chain from one
+ * round's e to the next is only Σ1, one add with Ch and two adds.
+ *
  * <p>Why it looks the way it does: the SHA-256 functions (Σ0, Σ1, σ0, σ1, Ch, Maj) are written out
  * in place rather than as helper methods, because C2 refuses to inline a helper of more than 35
- * bytecodes at a call site it does not consider hot, and a vector passed to a method that is not
- * inlined gets boxed. For the same reason every vector lives in a local variable of one method, and
- * the hot methods call nothing but the (force-inlined) Vector API itself: once C2 has inlined its
- * budget of bytecode, even a one-line helper of ours stops being inlined and returns a boxed
- * vector. Everything everything that crosses a method boundary or a loop iteration (the state, the
- * schedule) is stored in {@code int[]} rows and loaded again with {@link IntVector#fromArray}. A
- * vector kept in a field, an array of vectors or a loop-carried variable is boxed by C2 and runs
- * slower than plain scalar code.
+ * bytecodes at a call site it does not consider hot, and a vector passed to or returned from a
+ * method that is not inlined gets boxed. For the same reason the hot methods call nothing but the
+ * (force-inlined) Vector API itself: once C2 has used up its inlining budget, even a one-line
+ * helper of ours stops being inlined and returns a boxed vector (that alone cost a factor of 3).
+ * Everything that crosses a method boundary (the state between the stages of a pass, the message
+ * schedule) is stored in {@code int[]} rows and loaded again with {@link IntVector#fromArray}; a
+ * vector kept in a field or in an array of vectors is boxed and runs slower than scalar code.
+ * Vectors carried in local variables through a loop are fine: the round loop keeps the state in
+ * registers for a whole compression. Methods stay below about 1,700 bytecodes, because C1 gives up
+ * on larger ones and the JIT then sometimes leaves them in slow code for seconds.
  *
  * <p>Only {@link VectorSupport} loads this class, reflectively, after checking that the {@code
  * jdk.incubator.vector} module is present.
@@ -56,7 +61,7 @@ public final class VectorNonceScanner implements NonceScanner {
   private final CandidateCheck check = new CandidateCheck();
 
   /** Schedule of the header's second block, one row of L lanes per word. */
-  private final int[] w1 = new int[64 * L];
+  private final int[] w1 = new int[66 * L]; // 64 words; the last schedule step overshoots by 2
 
   /** Schedule of the second hash's only block. */
   private final int[] w2 = new int[64 * L];
@@ -141,18 +146,14 @@ public final class VectorNonceScanner implements NonceScanner {
     t1.add(pre.d3).intoArray(st, 4 * L);
     firstSchedule(w1, pre.partial);
     roundsFourToSeven(st, w1, pre);
-    for (int r = 8; r < 64; r += 8) {
-      rounds8(st, w1, r);
-    }
+    rounds(st, w1, 8, 64, 26, 64);
     int[] mid = pre.mid;
     for (int i = 0; i < 8; i++) {
       IntVector.fromArray(S, st, i * L).add(mid[i]).intoArray(w2, i * L);
       IntVector.broadcast(S, Sha256.iv(i)).intoArray(st, i * L);
     }
     secondSchedule(w2);
-    for (int r = 0; r < 56; r += 8) {
-      rounds8(st, w2, r);
-    }
+    rounds(st, w2, 0, 56, 32, 61);
     IntVector h7 = lastWord(st, w2);
     if (topWord == 0) {
       return h7.compare(EQ, 0).toLong();
@@ -272,9 +273,6 @@ public final class VectorNonceScanner implements NonceScanner {
     w31.intoArray(w, 31 * L);
     w32.intoArray(w, 32 * L);
     w33.intoArray(w, 33 * L);
-    for (int i = 34; i < 64; i += 6) {
-      schedule6(w, i);
-    }
   }
 
   /**
@@ -417,90 +415,6 @@ public final class VectorNonceScanner implements NonceScanner {
     v29.intoArray(w, 29 * L);
     v30.intoArray(w, 30 * L);
     v31.intoArray(w, 31 * L);
-    for (int i = 32; i < 62; i += 6) { // word 61 is computed but not used
-      schedule6(w, i);
-    }
-  }
-
-  /**
-   * Schedule words i..i+5 from the rows before them. The word two back is the only dependency on
-   * the critical path, so it stays in a register; the older words are loaded from the rows.
-   */
-  private static void schedule6(int[] w, int i) {
-    IntVector m0 = IntVector.fromArray(S, w, (i - 2) * L);
-    IntVector o0 = IntVector.fromArray(S, w, (i - 15) * L);
-    IntVector n0 =
-        m0.lanewise(ROR, 17)
-            .lanewise(XOR, m0.lanewise(ROR, 19))
-            .lanewise(XOR, m0.lanewise(LSHR, 10))
-            .add(IntVector.fromArray(S, w, (i - 7) * L))
-            .add(
-                o0.lanewise(ROR, 7)
-                    .lanewise(XOR, o0.lanewise(ROR, 18))
-                    .lanewise(XOR, o0.lanewise(LSHR, 3)))
-            .add(IntVector.fromArray(S, w, (i - 16) * L));
-    n0.intoArray(w, i * L);
-    IntVector m1 = IntVector.fromArray(S, w, (i - 1) * L);
-    IntVector o1 = IntVector.fromArray(S, w, (i - 14) * L);
-    IntVector n1 =
-        m1.lanewise(ROR, 17)
-            .lanewise(XOR, m1.lanewise(ROR, 19))
-            .lanewise(XOR, m1.lanewise(LSHR, 10))
-            .add(IntVector.fromArray(S, w, (i - 6) * L))
-            .add(
-                o1.lanewise(ROR, 7)
-                    .lanewise(XOR, o1.lanewise(ROR, 18))
-                    .lanewise(XOR, o1.lanewise(LSHR, 3)))
-            .add(IntVector.fromArray(S, w, (i - 15) * L));
-    n1.intoArray(w, (i + 1) * L);
-    IntVector o2 = IntVector.fromArray(S, w, (i - 13) * L);
-    IntVector n2 =
-        n0.lanewise(ROR, 17)
-            .lanewise(XOR, n0.lanewise(ROR, 19))
-            .lanewise(XOR, n0.lanewise(LSHR, 10))
-            .add(IntVector.fromArray(S, w, (i - 5) * L))
-            .add(
-                o2.lanewise(ROR, 7)
-                    .lanewise(XOR, o2.lanewise(ROR, 18))
-                    .lanewise(XOR, o2.lanewise(LSHR, 3)))
-            .add(IntVector.fromArray(S, w, (i - 14) * L));
-    n2.intoArray(w, (i + 2) * L);
-    IntVector o3 = IntVector.fromArray(S, w, (i - 12) * L);
-    IntVector n3 =
-        n1.lanewise(ROR, 17)
-            .lanewise(XOR, n1.lanewise(ROR, 19))
-            .lanewise(XOR, n1.lanewise(LSHR, 10))
-            .add(IntVector.fromArray(S, w, (i - 4) * L))
-            .add(
-                o3.lanewise(ROR, 7)
-                    .lanewise(XOR, o3.lanewise(ROR, 18))
-                    .lanewise(XOR, o3.lanewise(LSHR, 3)))
-            .add(IntVector.fromArray(S, w, (i - 13) * L));
-    n3.intoArray(w, (i + 3) * L);
-    IntVector o4 = IntVector.fromArray(S, w, (i - 11) * L);
-    IntVector n4 =
-        n2.lanewise(ROR, 17)
-            .lanewise(XOR, n2.lanewise(ROR, 19))
-            .lanewise(XOR, n2.lanewise(LSHR, 10))
-            .add(IntVector.fromArray(S, w, (i - 3) * L))
-            .add(
-                o4.lanewise(ROR, 7)
-                    .lanewise(XOR, o4.lanewise(ROR, 18))
-                    .lanewise(XOR, o4.lanewise(LSHR, 3)))
-            .add(IntVector.fromArray(S, w, (i - 12) * L));
-    n4.intoArray(w, (i + 4) * L);
-    IntVector o5 = IntVector.fromArray(S, w, (i - 10) * L);
-    IntVector n5 =
-        n3.lanewise(ROR, 17)
-            .lanewise(XOR, n3.lanewise(ROR, 19))
-            .lanewise(XOR, n3.lanewise(LSHR, 10))
-            .add(IntVector.fromArray(S, w, (i - 2) * L))
-            .add(
-                o5.lanewise(ROR, 7)
-                    .lanewise(XOR, o5.lanewise(ROR, 18))
-                    .lanewise(XOR, o5.lanewise(LSHR, 3)))
-            .add(IntVector.fromArray(S, w, (i - 11) * L));
-    n5.intoArray(w, (i + 5) * L);
   }
 
   /**
@@ -518,13 +432,11 @@ public final class VectorNonceScanner implements NonceScanner {
     IntVector h = IntVector.broadcast(S, pre.g3);
     IntVector t1;
     t1 =
-        h.add(
-                e.lanewise(ROR, 6)
-                    .lanewise(XOR, e.lanewise(ROR, 11))
-                    .lanewise(XOR, e.lanewise(ROR, 25)))
+        e.lanewise(ROR, 6)
+            .lanewise(XOR, e.lanewise(ROR, 11))
+            .lanewise(XOR, e.lanewise(ROR, 25))
             .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
-            .add(IntVector.fromArray(S, w, 4 * L))
-            .add(K[4]);
+            .add(h.add(IntVector.fromArray(S, w, 4 * L)).add(K[4]));
     d = d.add(t1);
     h =
         t1.add(
@@ -533,13 +445,11 @@ public final class VectorNonceScanner implements NonceScanner {
                     .lanewise(XOR, a.lanewise(ROR, 22)))
             .add(a.and(b).or(c.and(a.or(b))));
     t1 =
-        g.add(
-                d.lanewise(ROR, 6)
-                    .lanewise(XOR, d.lanewise(ROR, 11))
-                    .lanewise(XOR, d.lanewise(ROR, 25)))
+        d.lanewise(ROR, 6)
+            .lanewise(XOR, d.lanewise(ROR, 11))
+            .lanewise(XOR, d.lanewise(ROR, 25))
             .add(f.lanewise(XOR, d.and(e.lanewise(XOR, f))))
-            .add(IntVector.fromArray(S, w, 5 * L))
-            .add(K[5]);
+            .add(g.add(IntVector.fromArray(S, w, 5 * L)).add(K[5]));
     c = c.add(t1);
     g =
         t1.add(
@@ -548,13 +458,11 @@ public final class VectorNonceScanner implements NonceScanner {
                     .lanewise(XOR, h.lanewise(ROR, 22)))
             .add(h.and(a).or(b.and(h.or(a))));
     t1 =
-        f.add(
-                c.lanewise(ROR, 6)
-                    .lanewise(XOR, c.lanewise(ROR, 11))
-                    .lanewise(XOR, c.lanewise(ROR, 25)))
+        c.lanewise(ROR, 6)
+            .lanewise(XOR, c.lanewise(ROR, 11))
+            .lanewise(XOR, c.lanewise(ROR, 25))
             .add(e.lanewise(XOR, c.and(d.lanewise(XOR, e))))
-            .add(IntVector.fromArray(S, w, 6 * L))
-            .add(K[6]);
+            .add(f.add(IntVector.fromArray(S, w, 6 * L)).add(K[6]));
     b = b.add(t1);
     f =
         t1.add(
@@ -563,13 +471,11 @@ public final class VectorNonceScanner implements NonceScanner {
                     .lanewise(XOR, g.lanewise(ROR, 22)))
             .add(g.and(h).or(a.and(g.or(h))));
     t1 =
-        e.add(
-                b.lanewise(ROR, 6)
-                    .lanewise(XOR, b.lanewise(ROR, 11))
-                    .lanewise(XOR, b.lanewise(ROR, 25)))
+        b.lanewise(ROR, 6)
+            .lanewise(XOR, b.lanewise(ROR, 11))
+            .lanewise(XOR, b.lanewise(ROR, 25))
             .add(d.lanewise(XOR, b.and(c.lanewise(XOR, d))))
-            .add(IntVector.fromArray(S, w, 7 * L))
-            .add(K[7]);
+            .add(e.add(IntVector.fromArray(S, w, 7 * L)).add(K[7]));
     a = a.add(t1);
     e =
         t1.add(
@@ -589,10 +495,14 @@ public final class VectorNonceScanner implements NonceScanner {
   }
 
   /**
-   * Eight rounds starting at round r. The roles of the eight variables rotate by one each round
-   * instead of moving values around, so after eight rounds they are back in place.
+   * Rounds {@code from} to {@code to - 1} (a multiple of four of them), and on the way the message
+   * schedule words {@code r + ahead .. r + ahead + 3} of each pass r while they are below {@code
+   * limit}: rounds are heavy on adds and logic, the schedule on rotates, and doing both in one loop
+   * keeps more execution ports busy. The state is loaded once, carried in registers through the
+   * loop, and stored once. The roles of the eight variables rotate by one each round instead of
+   * values moving around, and are renamed back after each four rounds.
    */
-  static void rounds8(int[] st, int[] w, int r) {
+  static void rounds(int[] st, int[] w, int from, int to, int ahead, int limit) {
     IntVector a = IntVector.fromArray(S, st, 0);
     IntVector b = IntVector.fromArray(S, st, 1 * L);
     IntVector c = IntVector.fromArray(S, st, 2 * L);
@@ -601,127 +511,127 @@ public final class VectorNonceScanner implements NonceScanner {
     IntVector f = IntVector.fromArray(S, st, 5 * L);
     IntVector g = IntVector.fromArray(S, st, 6 * L);
     IntVector h = IntVector.fromArray(S, st, 7 * L);
-    IntVector t1;
-    t1 =
-        h.add(
-                e.lanewise(ROR, 6)
-                    .lanewise(XOR, e.lanewise(ROR, 11))
-                    .lanewise(XOR, e.lanewise(ROR, 25)))
-            .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
-            .add(IntVector.fromArray(S, w, r * L))
-            .add(K[r]);
-    d = d.add(t1);
-    h =
-        t1.add(
-                a.lanewise(ROR, 2)
-                    .lanewise(XOR, a.lanewise(ROR, 13))
-                    .lanewise(XOR, a.lanewise(ROR, 22)))
-            .add(a.and(b).or(c.and(a.or(b))));
-    t1 =
-        g.add(
-                d.lanewise(ROR, 6)
-                    .lanewise(XOR, d.lanewise(ROR, 11))
-                    .lanewise(XOR, d.lanewise(ROR, 25)))
-            .add(f.lanewise(XOR, d.and(e.lanewise(XOR, f))))
-            .add(IntVector.fromArray(S, w, (r + 1) * L))
-            .add(K[r + 1]);
-    c = c.add(t1);
-    g =
-        t1.add(
-                h.lanewise(ROR, 2)
-                    .lanewise(XOR, h.lanewise(ROR, 13))
-                    .lanewise(XOR, h.lanewise(ROR, 22)))
-            .add(h.and(a).or(b.and(h.or(a))));
-    t1 =
-        f.add(
-                c.lanewise(ROR, 6)
-                    .lanewise(XOR, c.lanewise(ROR, 11))
-                    .lanewise(XOR, c.lanewise(ROR, 25)))
-            .add(e.lanewise(XOR, c.and(d.lanewise(XOR, e))))
-            .add(IntVector.fromArray(S, w, (r + 2) * L))
-            .add(K[r + 2]);
-    b = b.add(t1);
-    f =
-        t1.add(
-                g.lanewise(ROR, 2)
-                    .lanewise(XOR, g.lanewise(ROR, 13))
-                    .lanewise(XOR, g.lanewise(ROR, 22)))
-            .add(g.and(h).or(a.and(g.or(h))));
-    t1 =
-        e.add(
-                b.lanewise(ROR, 6)
-                    .lanewise(XOR, b.lanewise(ROR, 11))
-                    .lanewise(XOR, b.lanewise(ROR, 25)))
-            .add(d.lanewise(XOR, b.and(c.lanewise(XOR, d))))
-            .add(IntVector.fromArray(S, w, (r + 3) * L))
-            .add(K[r + 3]);
-    a = a.add(t1);
-    e =
-        t1.add(
-                f.lanewise(ROR, 2)
-                    .lanewise(XOR, f.lanewise(ROR, 13))
-                    .lanewise(XOR, f.lanewise(ROR, 22)))
-            .add(f.and(g).or(h.and(f.or(g))));
-    t1 =
-        d.add(
-                a.lanewise(ROR, 6)
-                    .lanewise(XOR, a.lanewise(ROR, 11))
-                    .lanewise(XOR, a.lanewise(ROR, 25)))
-            .add(c.lanewise(XOR, a.and(b.lanewise(XOR, c))))
-            .add(IntVector.fromArray(S, w, (r + 4) * L))
-            .add(K[r + 4]);
-    h = h.add(t1);
-    d =
-        t1.add(
-                e.lanewise(ROR, 2)
-                    .lanewise(XOR, e.lanewise(ROR, 13))
-                    .lanewise(XOR, e.lanewise(ROR, 22)))
-            .add(e.and(f).or(g.and(e.or(f))));
-    t1 =
-        c.add(
-                h.lanewise(ROR, 6)
-                    .lanewise(XOR, h.lanewise(ROR, 11))
-                    .lanewise(XOR, h.lanewise(ROR, 25)))
-            .add(b.lanewise(XOR, h.and(a.lanewise(XOR, b))))
-            .add(IntVector.fromArray(S, w, (r + 5) * L))
-            .add(K[r + 5]);
-    g = g.add(t1);
-    c =
-        t1.add(
-                d.lanewise(ROR, 2)
-                    .lanewise(XOR, d.lanewise(ROR, 13))
-                    .lanewise(XOR, d.lanewise(ROR, 22)))
-            .add(d.and(e).or(f.and(d.or(e))));
-    t1 =
-        b.add(
-                g.lanewise(ROR, 6)
-                    .lanewise(XOR, g.lanewise(ROR, 11))
-                    .lanewise(XOR, g.lanewise(ROR, 25)))
-            .add(a.lanewise(XOR, g.and(h.lanewise(XOR, a))))
-            .add(IntVector.fromArray(S, w, (r + 6) * L))
-            .add(K[r + 6]);
-    f = f.add(t1);
-    b =
-        t1.add(
-                c.lanewise(ROR, 2)
-                    .lanewise(XOR, c.lanewise(ROR, 13))
-                    .lanewise(XOR, c.lanewise(ROR, 22)))
-            .add(c.and(d).or(e.and(c.or(d))));
-    t1 =
-        a.add(
-                f.lanewise(ROR, 6)
-                    .lanewise(XOR, f.lanewise(ROR, 11))
-                    .lanewise(XOR, f.lanewise(ROR, 25)))
-            .add(h.lanewise(XOR, f.and(g.lanewise(XOR, h))))
-            .add(IntVector.fromArray(S, w, (r + 7) * L))
-            .add(K[r + 7]);
-    e = e.add(t1);
-    a =
-        t1.add(
-                b.lanewise(ROR, 2)
-                    .lanewise(XOR, b.lanewise(ROR, 13))
-                    .lanewise(XOR, b.lanewise(ROR, 22)))
-            .add(b.and(c).or(d.and(b.or(c))));
+    for (int r = from; r < to; r += 4) {
+      IntVector t1;
+      t1 =
+          e.lanewise(ROR, 6)
+              .lanewise(XOR, e.lanewise(ROR, 11))
+              .lanewise(XOR, e.lanewise(ROR, 25))
+              .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
+              .add(h.add(IntVector.fromArray(S, w, r * L)).add(K[r]));
+      d = d.add(t1);
+      h =
+          t1.add(
+                  a.lanewise(ROR, 2)
+                      .lanewise(XOR, a.lanewise(ROR, 13))
+                      .lanewise(XOR, a.lanewise(ROR, 22)))
+              .add(a.and(b).or(c.and(a.or(b))));
+      t1 =
+          d.lanewise(ROR, 6)
+              .lanewise(XOR, d.lanewise(ROR, 11))
+              .lanewise(XOR, d.lanewise(ROR, 25))
+              .add(f.lanewise(XOR, d.and(e.lanewise(XOR, f))))
+              .add(g.add(IntVector.fromArray(S, w, (r + 1) * L)).add(K[r + 1]));
+      c = c.add(t1);
+      g =
+          t1.add(
+                  h.lanewise(ROR, 2)
+                      .lanewise(XOR, h.lanewise(ROR, 13))
+                      .lanewise(XOR, h.lanewise(ROR, 22)))
+              .add(h.and(a).or(b.and(h.or(a))));
+      t1 =
+          c.lanewise(ROR, 6)
+              .lanewise(XOR, c.lanewise(ROR, 11))
+              .lanewise(XOR, c.lanewise(ROR, 25))
+              .add(e.lanewise(XOR, c.and(d.lanewise(XOR, e))))
+              .add(f.add(IntVector.fromArray(S, w, (r + 2) * L)).add(K[r + 2]));
+      b = b.add(t1);
+      f =
+          t1.add(
+                  g.lanewise(ROR, 2)
+                      .lanewise(XOR, g.lanewise(ROR, 13))
+                      .lanewise(XOR, g.lanewise(ROR, 22)))
+              .add(g.and(h).or(a.and(g.or(h))));
+      t1 =
+          b.lanewise(ROR, 6)
+              .lanewise(XOR, b.lanewise(ROR, 11))
+              .lanewise(XOR, b.lanewise(ROR, 25))
+              .add(d.lanewise(XOR, b.and(c.lanewise(XOR, d))))
+              .add(e.add(IntVector.fromArray(S, w, (r + 3) * L)).add(K[r + 3]));
+      a = a.add(t1);
+      e =
+          t1.add(
+                  f.lanewise(ROR, 2)
+                      .lanewise(XOR, f.lanewise(ROR, 13))
+                      .lanewise(XOR, f.lanewise(ROR, 22)))
+              .add(f.and(g).or(h.and(f.or(g))));
+      int q = r + ahead;
+      if (q < limit) {
+        IntVector m0 = IntVector.fromArray(S, w, (q - 2) * L);
+        IntVector o0 = IntVector.fromArray(S, w, (q - 15) * L);
+        IntVector n0 =
+            m0.lanewise(ROR, 17)
+                .lanewise(XOR, m0.lanewise(ROR, 19))
+                .lanewise(XOR, m0.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 7) * L))
+                .add(
+                    o0.lanewise(ROR, 7)
+                        .lanewise(XOR, o0.lanewise(ROR, 18))
+                        .lanewise(XOR, o0.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 16) * L));
+        n0.intoArray(w, q * L);
+        IntVector m1 = IntVector.fromArray(S, w, (q - 1) * L);
+        IntVector o1 = IntVector.fromArray(S, w, (q - 14) * L);
+        IntVector n1 =
+            m1.lanewise(ROR, 17)
+                .lanewise(XOR, m1.lanewise(ROR, 19))
+                .lanewise(XOR, m1.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 6) * L))
+                .add(
+                    o1.lanewise(ROR, 7)
+                        .lanewise(XOR, o1.lanewise(ROR, 18))
+                        .lanewise(XOR, o1.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 15) * L));
+        n1.intoArray(w, (q + 1) * L);
+        IntVector o2 = IntVector.fromArray(S, w, (q - 13) * L);
+        IntVector n2 =
+            n0.lanewise(ROR, 17)
+                .lanewise(XOR, n0.lanewise(ROR, 19))
+                .lanewise(XOR, n0.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 5) * L))
+                .add(
+                    o2.lanewise(ROR, 7)
+                        .lanewise(XOR, o2.lanewise(ROR, 18))
+                        .lanewise(XOR, o2.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 14) * L));
+        n2.intoArray(w, (q + 2) * L);
+        IntVector o3 = IntVector.fromArray(S, w, (q - 12) * L);
+        IntVector n3 =
+            n1.lanewise(ROR, 17)
+                .lanewise(XOR, n1.lanewise(ROR, 19))
+                .lanewise(XOR, n1.lanewise(LSHR, 10))
+                .add(IntVector.fromArray(S, w, (q - 4) * L))
+                .add(
+                    o3.lanewise(ROR, 7)
+                        .lanewise(XOR, o3.lanewise(ROR, 18))
+                        .lanewise(XOR, o3.lanewise(LSHR, 3)))
+                .add(IntVector.fromArray(S, w, (q - 13) * L));
+        n3.intoArray(w, (q + 3) * L);
+      }
+      // after four rounds the roles are (e, f, g, h, a, b, c, d): rename
+      IntVector ta = a;
+      IntVector tb = b;
+      IntVector tc = c;
+      IntVector td = d;
+      a = e;
+      b = f;
+      c = g;
+      d = h;
+      e = ta;
+      f = tb;
+      g = tc;
+      h = td;
+    }
     a.intoArray(st, 0);
     b.intoArray(st, L);
     c.intoArray(st, 2 * L);
@@ -748,13 +658,11 @@ public final class VectorNonceScanner implements NonceScanner {
     IntVector h = IntVector.fromArray(S, st, 7 * L);
     IntVector t1;
     t1 =
-        h.add(
-                e.lanewise(ROR, 6)
-                    .lanewise(XOR, e.lanewise(ROR, 11))
-                    .lanewise(XOR, e.lanewise(ROR, 25)))
+        e.lanewise(ROR, 6)
+            .lanewise(XOR, e.lanewise(ROR, 11))
+            .lanewise(XOR, e.lanewise(ROR, 25))
             .add(g.lanewise(XOR, e.and(f.lanewise(XOR, g))))
-            .add(IntVector.fromArray(S, w, 56 * L))
-            .add(K[56]);
+            .add(h.add(IntVector.fromArray(S, w, 56 * L)).add(K[56]));
     d = d.add(t1);
     h =
         t1.add(
@@ -763,40 +671,32 @@ public final class VectorNonceScanner implements NonceScanner {
                     .lanewise(XOR, a.lanewise(ROR, 22)))
             .add(a.and(b).or(c.and(a.or(b))));
     t1 =
-        g.add(
-                d.lanewise(ROR, 6)
-                    .lanewise(XOR, d.lanewise(ROR, 11))
-                    .lanewise(XOR, d.lanewise(ROR, 25)))
+        d.lanewise(ROR, 6)
+            .lanewise(XOR, d.lanewise(ROR, 11))
+            .lanewise(XOR, d.lanewise(ROR, 25))
             .add(f.lanewise(XOR, d.and(e.lanewise(XOR, f))))
-            .add(IntVector.fromArray(S, w, 57 * L))
-            .add(K[57]);
+            .add(g.add(IntVector.fromArray(S, w, 57 * L)).add(K[57]));
     c = c.add(t1);
     t1 =
-        f.add(
-                c.lanewise(ROR, 6)
-                    .lanewise(XOR, c.lanewise(ROR, 11))
-                    .lanewise(XOR, c.lanewise(ROR, 25)))
+        c.lanewise(ROR, 6)
+            .lanewise(XOR, c.lanewise(ROR, 11))
+            .lanewise(XOR, c.lanewise(ROR, 25))
             .add(e.lanewise(XOR, c.and(d.lanewise(XOR, e))))
-            .add(IntVector.fromArray(S, w, 58 * L))
-            .add(K[58]);
+            .add(f.add(IntVector.fromArray(S, w, 58 * L)).add(K[58]));
     b = b.add(t1);
     t1 =
-        e.add(
-                b.lanewise(ROR, 6)
-                    .lanewise(XOR, b.lanewise(ROR, 11))
-                    .lanewise(XOR, b.lanewise(ROR, 25)))
+        b.lanewise(ROR, 6)
+            .lanewise(XOR, b.lanewise(ROR, 11))
+            .lanewise(XOR, b.lanewise(ROR, 25))
             .add(d.lanewise(XOR, b.and(c.lanewise(XOR, d))))
-            .add(IntVector.fromArray(S, w, 59 * L))
-            .add(K[59]);
+            .add(e.add(IntVector.fromArray(S, w, 59 * L)).add(K[59]));
     a = a.add(t1);
     t1 =
-        d.add(
-                a.lanewise(ROR, 6)
-                    .lanewise(XOR, a.lanewise(ROR, 11))
-                    .lanewise(XOR, a.lanewise(ROR, 25)))
+        a.lanewise(ROR, 6)
+            .lanewise(XOR, a.lanewise(ROR, 11))
+            .lanewise(XOR, a.lanewise(ROR, 25))
             .add(c.lanewise(XOR, a.and(b.lanewise(XOR, c))))
-            .add(IntVector.fromArray(S, w, 60 * L))
-            .add(K[60]);
+            .add(d.add(IntVector.fromArray(S, w, 60 * L)).add(K[60]));
     return h.add(t1).add(IV7);
   }
 

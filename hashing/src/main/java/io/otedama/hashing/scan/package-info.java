@@ -6,7 +6,7 @@
  * scalar.
  *
  * <p>Depends on the rest of {@code io.otedama.hashing} and, optionally at run time, on {@code
- * jdk.incubator.vector} (only {@code VectorNonceScanner} refers to it, and it is loaded
- * reflectively).
+ * jdk.incubator.vector} (only {@code VectorNonceScanner} and {@code VectorScryptNonceScanner} refer
+ * to it, and they are loaded reflectively).
  */
 package io.otedama.hashing.scan;

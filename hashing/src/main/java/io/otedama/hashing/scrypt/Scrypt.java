@@ -136,41 +136,27 @@ public final class Scrypt {
 
   /**
    * {@code t[to..to+16) = Salsa20/8(t[to..to+16) ^ s[from..from+16))}: the xor-and-mix step of
-   * BlockMix, with all sixteen words in locals.
+   * BlockMix, with all sixteen words in locals. The input words are read again at the end instead
+   * of being kept for the final addition: sixteen more live values would not fit in registers and
+   * the spills cost more than the reloads.
    */
   static void salsaXor(int[] t, int to, int[] s, int from) {
-    int j0 = t[to] ^ s[from];
-    int j1 = t[to + 1] ^ s[from + 1];
-    int j2 = t[to + 2] ^ s[from + 2];
-    int j3 = t[to + 3] ^ s[from + 3];
-    int j4 = t[to + 4] ^ s[from + 4];
-    int j5 = t[to + 5] ^ s[from + 5];
-    int j6 = t[to + 6] ^ s[from + 6];
-    int j7 = t[to + 7] ^ s[from + 7];
-    int j8 = t[to + 8] ^ s[from + 8];
-    int j9 = t[to + 9] ^ s[from + 9];
-    int j10 = t[to + 10] ^ s[from + 10];
-    int j11 = t[to + 11] ^ s[from + 11];
-    int j12 = t[to + 12] ^ s[from + 12];
-    int j13 = t[to + 13] ^ s[from + 13];
-    int j14 = t[to + 14] ^ s[from + 14];
-    int j15 = t[to + 15] ^ s[from + 15];
-    int x0 = j0;
-    int x1 = j1;
-    int x2 = j2;
-    int x3 = j3;
-    int x4 = j4;
-    int x5 = j5;
-    int x6 = j6;
-    int x7 = j7;
-    int x8 = j8;
-    int x9 = j9;
-    int x10 = j10;
-    int x11 = j11;
-    int x12 = j12;
-    int x13 = j13;
-    int x14 = j14;
-    int x15 = j15;
+    int x0 = t[to] ^ s[from];
+    int x1 = t[to + 1] ^ s[from + 1];
+    int x2 = t[to + 2] ^ s[from + 2];
+    int x3 = t[to + 3] ^ s[from + 3];
+    int x4 = t[to + 4] ^ s[from + 4];
+    int x5 = t[to + 5] ^ s[from + 5];
+    int x6 = t[to + 6] ^ s[from + 6];
+    int x7 = t[to + 7] ^ s[from + 7];
+    int x8 = t[to + 8] ^ s[from + 8];
+    int x9 = t[to + 9] ^ s[from + 9];
+    int x10 = t[to + 10] ^ s[from + 10];
+    int x11 = t[to + 11] ^ s[from + 11];
+    int x12 = t[to + 12] ^ s[from + 12];
+    int x13 = t[to + 13] ^ s[from + 13];
+    int x14 = t[to + 14] ^ s[from + 14];
+    int x15 = t[to + 15] ^ s[from + 15];
     for (int i = 0; i < 4; i++) {
       // columns
       x4 ^= Integer.rotateLeft(x0 + x12, 7);
@@ -207,21 +193,21 @@ public final class Scrypt {
       x14 ^= Integer.rotateLeft(x13 + x12, 13);
       x15 ^= Integer.rotateLeft(x14 + x13, 18);
     }
-    t[to] = x0 + j0;
-    t[to + 1] = x1 + j1;
-    t[to + 2] = x2 + j2;
-    t[to + 3] = x3 + j3;
-    t[to + 4] = x4 + j4;
-    t[to + 5] = x5 + j5;
-    t[to + 6] = x6 + j6;
-    t[to + 7] = x7 + j7;
-    t[to + 8] = x8 + j8;
-    t[to + 9] = x9 + j9;
-    t[to + 10] = x10 + j10;
-    t[to + 11] = x11 + j11;
-    t[to + 12] = x12 + j12;
-    t[to + 13] = x13 + j13;
-    t[to + 14] = x14 + j14;
-    t[to + 15] = x15 + j15;
+    t[to] = x0 + (t[to] ^ s[from]);
+    t[to + 1] = x1 + (t[to + 1] ^ s[from + 1]);
+    t[to + 2] = x2 + (t[to + 2] ^ s[from + 2]);
+    t[to + 3] = x3 + (t[to + 3] ^ s[from + 3]);
+    t[to + 4] = x4 + (t[to + 4] ^ s[from + 4]);
+    t[to + 5] = x5 + (t[to + 5] ^ s[from + 5]);
+    t[to + 6] = x6 + (t[to + 6] ^ s[from + 6]);
+    t[to + 7] = x7 + (t[to + 7] ^ s[from + 7]);
+    t[to + 8] = x8 + (t[to + 8] ^ s[from + 8]);
+    t[to + 9] = x9 + (t[to + 9] ^ s[from + 9]);
+    t[to + 10] = x10 + (t[to + 10] ^ s[from + 10]);
+    t[to + 11] = x11 + (t[to + 11] ^ s[from + 11]);
+    t[to + 12] = x12 + (t[to + 12] ^ s[from + 12]);
+    t[to + 13] = x13 + (t[to + 13] ^ s[from + 13]);
+    t[to + 14] = x14 + (t[to + 14] ^ s[from + 14]);
+    t[to + 15] = x15 + (t[to + 15] ^ s[from + 15]);
   }
 }

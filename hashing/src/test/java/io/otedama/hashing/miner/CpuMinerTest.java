@@ -15,6 +15,8 @@ import io.otedama.hashing.scan.NonceScanner;
 import io.otedama.hashing.sha256.Sha256d;
 import io.otedama.hashing.stratum.HeaderAssembler;
 import io.otedama.hashing.stratum.StratumJob;
+import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,21 +40,52 @@ class CpuMinerTest {
   }
 
   @Test
-  void findsTheGenesisNonceInItsThreadsRange() {
-    // with 33 threads, thread 16 starts 828,508 nonces before the genesis nonce
+  void findsTheKnownShareOfTheFirstNonces() throws Exception {
+    // the reference: the lowest hash among the first 4096 nonces of the genesis header; with that
+    // hash as the target it is the only share there, and one thread scans from nonce 0 upwards
+    byte[] header = bytes(Vectors.GENESIS_HEADER);
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    BigInteger lowest = null;
+    int lowestNonce = -1;
+    for (int nonce = 0; nonce < 4096; nonce++) {
+      header[76] = (byte) nonce;
+      header[77] = (byte) (nonce >>> 8);
+      header[78] = (byte) (nonce >>> 16);
+      header[79] = (byte) (nonce >>> 24);
+      byte[] hash = sha256.digest(sha256.digest(header));
+      BigInteger value = new BigInteger(1, Hex.decode("hash", Hex.displayOrder(hash)));
+      if (lowest == null || value.compareTo(lowest) < 0) {
+        lowest = value;
+        lowestNonce = nonce;
+      }
+    }
     List<FoundShare> shares = new CopyOnWriteArrayList<>();
-    try (CpuMiner miner = new CpuMiner(33, shares::add)) {
-      miner.setWork(genesisWork(Algorithm.SHA256D.diff1()));
+    try (CpuMiner miner = new CpuMiner(1, shares::add)) {
+      miner.setWork(genesisWork(Target.of(lowest)));
       await().atMost(Duration.ofSeconds(60)).until(() -> !shares.isEmpty());
-      assertThat(miner.hashes()).isGreaterThan(800_000);
     }
     FoundShare share = shares.get(0);
     assertThat(share.jobId()).isEqualTo("genesis");
-    assertThat(share.nonce()).isEqualTo(Vectors.GENESIS_NONCE);
+    assertThat(share.nonce()).isEqualTo(lowestNonce);
     assertThat(share.ntime()).isEqualTo(0x495fab29);
     assertThat(share.extranonce2()).isEqualTo("ff001d01");
-    assertThat(share.hash()).isEqualTo(Vectors.GENESIS_HASH);
-    assertThat(share.difficulty()).isGreaterThan(1);
+    assertThat(share.hash()).isEqualTo(String.format("%064x", lowest));
+  }
+
+  @Test
+  void threadsSplitTheNonceSpace() {
+    Target target = Difficulty.toTarget(Algorithm.SHA256D, 1e-5); // ~1 share per 43k hashes
+    List<FoundShare> shares = new CopyOnWriteArrayList<>();
+    try (CpuMiner miner = new CpuMiner(2, shares::add)) {
+      miner.setWork(genesisWork(target));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() ->
+              shares.stream().anyMatch(s -> s.nonce() >= 0)
+                  && shares.stream().anyMatch(s -> s.nonce() < 0));
+    }
+    // thread 0 scans [0, 2^31) and thread 1 [2^31, 2^32): as signed ints, >= 0 and < 0
+    assertThat(shares).allSatisfy(s -> assertThat(s.extranonce2()).isEqualTo("ff001d01"));
   }
 
   @Test
@@ -125,7 +158,7 @@ class CpuMinerTest {
 
   @Test
   void minesScryptToo() {
-    Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 65536 / 4); // ~1 in 4 hashes
+    Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 16384); // ~1 in 4 hashes
     List<FoundShare> shares = new CopyOnWriteArrayList<>();
     try (CpuMiner miner = new CpuMiner(1, shares::add)) {
       miner.setWork(
@@ -134,7 +167,7 @@ class CpuMinerTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> shares.size() >= 3);
     }
     assertThat(shares).allSatisfy(s -> assertThat(s.algorithm()).isEqualTo(Algorithm.SCRYPT));
-    assertThat(shares).allSatisfy(s -> assertThat(s.difficulty()).isGreaterThan(1.0 / 65536 / 4));
+    assertThat(shares).allSatisfy(s -> assertThat(s.difficulty()).isGreaterThan(1.0 / 16384));
   }
 
   @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NonceScannerTest {
 
   static List<Supplier<NonceScanner>> sha256dScanners() {
-    return List.of(ScalarNonceScanner::new, VectorNonceScanner::new);
+    return List.of(ScalarNonceScanner::new, VectorNonceScanner::new, DigestNonceScanner::new);
   }
 
   @Test
@@ -41,7 +41,7 @@ class NonceScannerTest {
     assertThat(NonceScanner.create(Algorithm.SHA256D).implementation())
         .startsWith("sha256d vector ");
     assertThat(VectorNonceScanner.lanes()).isGreaterThanOrEqualTo(8);
-    assertThat(NonceScanner.create(Algorithm.SCRYPT)).isInstanceOf(ScryptNonceScanner.class);
+    assertThat(NonceScanner.create(Algorithm.SCRYPT)).isInstanceOf(VectorScryptNonceScanner.class);
   }
 
   @ParameterizedTest
@@ -87,7 +87,7 @@ class NonceScannerTest {
   }
 
   @Property(tries = 150)
-  void vectorAndScalarScannersAgreeWithMessageDigest(
+  void everySha256dScannerAgreesWithMessageDigest(
       @ForAll @Size(80) byte[] header,
       @ForAll @DoubleRange(min = -7, max = -4) double log10Difficulty,
       @ForAll int firstNonce,
@@ -125,11 +125,16 @@ class NonceScannerTest {
     return Arbitraries.integers().between(1, 100).edgeCases(c -> c.includeOnly(1, 15, 16, 17));
   }
 
-  @Test
-  void scryptScannerFindsTheLitecoinBlock() {
+  static List<Supplier<NonceScanner>> scryptScanners() {
+    return List.of(ScryptNonceScanner::new, VectorScryptNonceScanner::new);
+  }
+
+  @ParameterizedTest
+  @MethodSource("scryptScanners")
+  void scryptScannersFindTheLitecoinBlock(Supplier<NonceScanner> factory) {
     byte[] header = bytes(Vectors.LTC_HEADER_1);
     int nonce = Vectors.nonceOf(header);
-    NonceScanner scanner = NonceScanner.create(Algorithm.SCRYPT);
+    NonceScanner scanner = factory.get();
     Target target = Target.fromHex(Vectors.LTC_HASH_1);
     List<Integer> found = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
@@ -147,33 +152,53 @@ class NonceScannerTest {
     assertThat(hashes).containsExactly(Vectors.LTC_HASH_1);
   }
 
-  @Test
-  void scryptScannerAgreesWithPlainScrypt() {
-    byte[] header = bytes(Vectors.LTC_HEADER_2);
-    Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 65536 / 8); // ~1 in 8 hashes
-    List<Integer> found = new ArrayList<>();
-    NonceScanner scanner = NonceScanner.create(Algorithm.SCRYPT);
-    scanner.setWork(header, target);
-    scanner.scan(100, 64, (n, h) -> found.add(n));
+  @Property(tries = 8)
+  void scryptScannersAgreeWithPlainScrypt(
+      @ForAll @Size(80) byte[] header,
+      @ForAll int firstNonce,
+      @ForAll @IntRange(min = 1, max = 40) int count) {
+    Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 16384); // ~1 in 4 hashes
     Scrypt scrypt = Scrypt.litecoin();
     List<Integer> expected = new ArrayList<>();
+    List<String> expectedHashes = new ArrayList<>();
     byte[] h = header.clone();
     byte[] out = new byte[32];
-    for (int n = 100; n < 164; n++) {
-      putNonce(h, n);
+    for (int i = 0; i < count; i++) {
+      putNonce(h, firstNonce + i);
       scrypt.hashHeader(h, out, 0);
       if (target.isMetBy(out)) {
-        expected.add(n);
+        expected.add(firstNonce + i);
+        expectedHashes.add(Hex.encode(out));
       }
     }
-    assertThat(expected).isNotEmpty();
-    assertThat(found).isEqualTo(expected);
+    for (Supplier<NonceScanner> factory : scryptScanners()) {
+      NonceScanner scanner = factory.get();
+      List<Integer> found = new ArrayList<>();
+      List<String> hashes = new ArrayList<>();
+      scanner.setWork(header, target);
+      int hits =
+          scanner.scan(
+              firstNonce,
+              count,
+              (n, hash) -> {
+                found.add(n);
+                hashes.add(Hex.encode(hash));
+              });
+      assertThat(found).as(scanner.implementation()).isEqualTo(expected);
+      assertThat(hashes).isEqualTo(expectedHashes);
+      assertThat(hits).isEqualTo(expected.size());
+    }
   }
 
   @Test
   void rejectsHeadersOfTheWrongLengthAndScanWithoutWork() {
     for (NonceScanner s :
-        List.of(new ScalarNonceScanner(), new VectorNonceScanner(), new ScryptNonceScanner())) {
+        List.of(
+            new ScalarNonceScanner(),
+            new VectorNonceScanner(),
+            new DigestNonceScanner(),
+            new ScryptNonceScanner(),
+            new VectorScryptNonceScanner())) {
       assertThatThrownBy(() -> s.setWork(new byte[79], Target.MAX))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("80 bytes");

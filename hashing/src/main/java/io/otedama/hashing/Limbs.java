@@ -4,13 +4,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Little-endian limb reads and limb-to-double conversion shared by targets and difficulty. */
-final class Bytes {
+/**
+ * The four 64-bit limbs of a 256-bit little-endian number: reading them from hash bytes and
+ * converting them to a double. Shared by targets and difficulty.
+ */
+final class Limbs {
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final double TWO_64 = 0x1p64;
 
-  private Bytes() {}
+  private Limbs() {}
 
   static long longLE(byte[] b, int offset) {
     return (long) LONG_LE.get(b, offset);

@@ -1,0 +1,145 @@
+package io.otedama.controller.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import io.otedama.agent.sim.FleetSimulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's rigs: once the server listens, signs in as the admin through the real API, creates an
+ * enrollment token for N rigs, and starts the fleet simulator (the real agent code, real MQTT, real
+ * hashing at a tiny difficulty). The rigs' hardware ids are stable ({@code sim:demo:<n>}), so a
+ * restart enrolls the same rigs again.
+ */
+final class DemoFleet implements Managed {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoFleet.class);
+  private static final double HASHES_PER_SECOND = 4000;
+
+  private final int rigs;
+  private final int port;
+  private final String adminPassword;
+  private final ObjectMapper json;
+  private final PrintStream out = System.out;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private volatile FleetSimulator simulator;
+  private volatile boolean stopped;
+
+  DemoFleet(int rigs, int port, String adminPassword, ObjectMapper json) {
+    this.rigs = rigs;
+    this.port = port;
+    this.adminPassword = adminPassword;
+    this.json = json;
+  }
+
+  @Override
+  public void start() {}
+
+  /** Starts the rigs on a thread of their own (enrollment goes through this server's API). */
+  void launch() {
+    Thread.ofVirtual().name("demo-fleet").start(this::startRigs);
+  }
+
+  private void startRigs() {
+    URI base = URI.create("http://127.0.0.1:" + port);
+    String adminToken;
+    try {
+      adminToken =
+          post(
+                  base,
+                  "/api/v1/auth/token",
+                  null,
+                  Map.of("username", "admin", "password", adminPassword))
+              .path("token")
+              .asText();
+    } catch (IOException | InterruptedException | IllegalStateException e) {
+      out.println(
+          "otedama demo: cannot sign in as admin ("
+              + e.getMessage()
+              + "). The admin password was set at the first start; start with"
+              + " OTEDAMA_ADMIN_PASSWORD set to it, or delete ./data/ to start afresh.");
+      return;
+    }
+    try {
+      String enrollToken =
+          post(base, "/api/v1/enrollment-tokens", adminToken, Map.of("uses", rigs, "ttlHours", 1))
+              .path("token")
+              .asText();
+      FleetSimulator started =
+          FleetSimulator.start(
+              FleetSimulator.Options.defaults(base, enrollToken, rigs)
+                  .withFleetName("demo")
+                  .withHashesPerSecond(HASHES_PER_SECOND)
+                  .withTelemetryInterval(Duration.ofSeconds(5))
+                  .withRamp(Duration.ofMillis(200L * rigs)));
+      synchronized (this) {
+        if (stopped) {
+          started.close();
+          return;
+        }
+        simulator = started;
+      }
+      banner(started.rigs().size());
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      out.println("otedama demo: the simulated rigs could not start: " + e.getMessage());
+      LOG.warn("Demo rigs failed to start", e);
+    }
+  }
+
+  private void banner(int enrolled) {
+    out.println();
+    out.println("Otedama demo is running (" + enrolled + " simulated rigs).");
+    out.println("  Console:     http://localhost:" + port + "/");
+    out.println("  Admin login: admin / " + adminPassword);
+    out.println("  API:         http://localhost:" + port + "/api/v1/ (POST /api/v1/auth/token)");
+    out.println("  Prometheus:  http://localhost:" + (port + 1) + "/prometheus");
+    out.println("  MQTT:        tcp://127.0.0.1:" + (port + 2));
+    out.println(
+        "  Stratum:     stratum+tcp://localhost:" + (port + 3) + " (user <account>.<worker>)");
+    out.println("  Data:        ./data/ (admin password in ./data/demo-admin-password)");
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  private JsonNode post(URI base, String path, String bearer, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + " from " + path);
+    }
+    return json.readTree(response.body());
+  }
+
+  @Override
+  public void stop() {
+    FleetSimulator s;
+    synchronized (this) {
+      stopped = true;
+      s = simulator;
+      simulator = null;
+    }
+    if (s != null) {
+      out.println("otedama demo: stopping the simulated rigs...");
+      s.close();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.otedama.controller.work;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link WorkFeed} slices sessions and keeps jobs.
+ *
+ * @param plannedRigs the rigs each session's layout has room for (default 65,536)
+ * @param preferredRollBytes extranonce2 bytes a rig keeps to roll where possible (default 2)
+ * @param minRollVersionBits version bits a rig keeps when version windows are cut (default 4)
+ * @param maxJobs jobs kept for late shares: older ones are forgotten (default 32)
+ * @param supersededRetention how long a superseded job is kept to answer "stale" rather than "job
+ *     not found" (default 2 minutes)
+ * @param dedupCapacity the most accepted shares remembered per job (default 4,194,304)
+ */
+public record FeedSettings(
+    long plannedRigs,
+    int preferredRollBytes,
+    int minRollVersionBits,
+    int maxJobs,
+    Duration supersededRetention,
+    int dedupCapacity) {
+  public static final FeedSettings DEFAULTS =
+      new FeedSettings(65_536, 2, 4, 32, Duration.ofMinutes(2), 1 << 22);
+
+  public FeedSettings {
+    Objects.requireNonNull(supersededRetention, "supersededRetention");
+    if (plannedRigs < 1 || plannedRigs > SliceLayout.MAX_PLANNED_RIGS) {
+      throw new IllegalArgumentException(
+          "plannedRigs must be 1.." + SliceLayout.MAX_PLANNED_RIGS + ", got " + plannedRigs);
+    }
+    if (preferredRollBytes < 1 || minRollVersionBits < 0 || maxJobs < 1 || dedupCapacity < 16) {
+      throw new IllegalArgumentException(
+          "need preferredRollBytes >= 1, minRollVersionBits >= 0, maxJobs >= 1, dedupCapacity >="
+              + " 16");
+    }
+  }
+
+  public FeedSettings withPlannedRigs(long rigs) {
+    return new FeedSettings(
+        rigs, preferredRollBytes, minRollVersionBits, maxJobs, supersededRetention, dedupCapacity);
+  }
+}

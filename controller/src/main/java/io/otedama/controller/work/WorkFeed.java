@@ -1,0 +1,178 @@
+package io.otedama.controller.work;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands one source's jobs to the rigs mining for it. Each job gets a short local id and the slice
+ * layout of its session; the feed keeps the recent jobs for share validation (superseding them all
+ * on a clean job or a new session, forgetting them after a retention time), gives every attached
+ * rig a slot of its own, and delivers every new job to every rig (the fan-out).
+ *
+ * <p>Thread-safe: jobs arrive on the source's thread, rigs attach and detach from any thread.
+ */
+public final class WorkFeed implements WorkSourceListener {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkFeed.class);
+
+  private final WorkSource source;
+  private final FeedSettings settings;
+  private final Clock clock;
+  private final Map<String, IssuedJob> jobs = new ConcurrentHashMap<>();
+  private final Deque<IssuedJob> order = new ArrayDeque<>();
+  private final Map<String, RigWork> rigs = new ConcurrentHashMap<>();
+  private final BitSet slots = new BitSet();
+  private final Map<Long, SliceLayout> layouts = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+  private volatile IssuedJob current;
+  private long nextJobNumber = 1;
+
+  public WorkFeed(WorkSource source, FeedSettings settings, Clock clock) {
+    this.source = source;
+    this.settings = settings;
+    this.clock = clock;
+    source.addListener(this);
+  }
+
+  public WorkSource source() {
+    return source;
+  }
+
+  public String name() {
+    return source.name();
+  }
+
+  /** The latest job, if any. */
+  public Optional<IssuedJob> current() {
+    return Optional.ofNullable(current);
+  }
+
+  /** A job still known under its local id. */
+  public Optional<IssuedJob> find(String jobId) {
+    return Optional.ofNullable(jobs.get(jobId));
+  }
+
+  public int rigCount() {
+    return rigs.size();
+  }
+
+  /** The rigs attached now. */
+  public Collection<RigWork> rigs() {
+    return rigs.values();
+  }
+
+  /**
+   * Gives the rig a slot and delivers the current job to it, if there is one.
+   *
+   * @throws SliceExhaustedException when every slot of the current layout is taken
+   */
+  public void attach(RigWork rig) throws SliceExhaustedException {
+    int slot;
+    synchronized (lock) {
+      slot = slots.nextClearBit(0);
+      IssuedJob now = current;
+      long capacity =
+          now == null
+              ? settings.plannedRigs()
+              : Math.min(settings.plannedRigs(), now.layout().slots());
+      if (slot >= capacity) {
+        throw new SliceExhaustedException(
+            "work feed "
+                + name()
+                + " has no room for "
+                + rig
+                + ": all "
+                + capacity
+                + " slices of its session are taken (add an upstream session to the profile)");
+      }
+      slots.set(slot);
+      rigs.put(rig.key(), rig);
+      rig.attached(this, slot);
+    }
+    IssuedJob now = current;
+    if (now != null) {
+      rig.deliver(now);
+    }
+  }
+
+  /** Frees the rig's slot; its shares for this feed's jobs are no longer accepted. */
+  public void detach(RigWork rig) {
+    synchronized (lock) {
+      if (rigs.remove(rig.key(), rig)) {
+        if (rig.slot() >= 0) {
+          slots.clear(rig.slot());
+        }
+        rig.detached();
+      }
+    }
+  }
+
+  @Override
+  public void onJob(SourceJob job) {
+    Instant now = clock.instant();
+    IssuedJob issued;
+    List<IssuedJob> dropped = new ArrayList<>();
+    synchronized (lock) {
+      SliceLayout layout =
+          layouts.computeIfAbsent(
+              job.session().id(),
+              id ->
+                  SliceLayout.plan(
+                      job.session(),
+                      settings.plannedRigs(),
+                      settings.preferredRollBytes(),
+                      settings.minRollVersionBits()));
+      issued =
+          new IssuedJob(
+              Long.toHexString(nextJobNumber++), job, layout, now, settings.dedupCapacity());
+      IssuedJob previous = current;
+      boolean newSession = previous != null && previous.session().id() != job.session().id();
+      if (job.cleanJobs() || newSession) {
+        for (IssuedJob old : order) {
+          old.supersede(now);
+        }
+      }
+      if (newSession) {
+        layouts.keySet().removeIf(id -> id != job.session().id());
+      }
+      order.addLast(issued);
+      jobs.put(issued.id(), issued);
+      Instant cutoff = now.minus(settings.supersededRetention());
+      while (!order.isEmpty()
+          && (order.size() > settings.maxJobs()
+              || (order.peekFirst().supersededAt() != null
+                  && order.peekFirst().supersededAt().isBefore(cutoff)))) {
+        IssuedJob old = order.pollFirst();
+        jobs.remove(old.id());
+        dropped.add(old);
+      }
+      current = issued;
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{}: {} to {} rigs, {} jobs forgotten", name(), issued, rigs.size(), dropped.size());
+    }
+    for (RigWork rig : rigs.values()) {
+      try {
+        rig.deliver(issued);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: delivering {} to {} failed", name(), issued.id(), rig, e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "work feed " + name();
+  }
+}

@@ -1,0 +1,141 @@
+package io.otedama.controller.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (no browser or driver download: both
+ * paths are given, so Selenium Manager never runs), with a fresh profile per test class.
+ */
+final class Browser implements AutoCloseable {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  // an upper bound for polling, not a delay: generous because CI machines are shared
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  final ChromeDriver driver;
+  private final String base;
+
+  Browser(String base, Path profile) {
+    this.base = base;
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1366,900",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    this.driver = new ChromeDriver(service, options);
+  }
+
+  /** Loads the console fresh (a full page load, not a route change) at {@code hashRoute}. */
+  void open(String hashRoute) {
+    driver.get("about:blank");
+    driver.get(base + "/" + hashRoute);
+  }
+
+  /** Changes the route inside the running page (what clicking a link does). */
+  void go(String hashRoute) {
+    script("location.hash = arguments[0]", hashRoute);
+  }
+
+  WebElement waitFor(String css) {
+    return new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  void waitForText(String css, String text) {
+    new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
+  void waitForGone(String css) {
+    new WebDriverWait(driver, WAIT)
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  void waitForCount(String css, int n) {
+    new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.cssSelector(css)).size() == n);
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  String text(String css) {
+    return driver.findElement(By.cssSelector(css)).getText();
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  void signIn(String username, String password) {
+    driver.manage().deleteAllCookies();
+    open("#/login");
+    waitFor("#username").sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+    waitForText("#who", username + " (");
+  }
+
+  /**
+   * Saves a screenshot under target/screenshots; with {@code -Dotedama.screenshots=docs} (see
+   * README) it refreshes the committed ones in docs/screenshots instead, so an ordinary test run
+   * leaves the work tree clean.
+   */
+  void screenshot(String name) {
+    Path dir =
+        "docs".equals(System.getProperty("otedama.screenshots"))
+            ? repositoryRoot().resolve("docs/screenshots")
+            : Path.of("target", "screenshots").toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not save screenshot " + name, e);
+    }
+  }
+
+  /** The reactor root (tests run in controller/; the screenshots belong to the repository). */
+  private static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("No docs/ directory above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
