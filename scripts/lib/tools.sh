@@ -4,6 +4,8 @@
 TEST_TOOLS=(
   # controller/: the MQTT edge is tested against a real Mosquitto with generated password/ACL files
   mosquitto:mosquitto
+  # agent/: a TLS broker certificate signed by a test CA
+  openssl:openssl
   # dashboards/: promtool checks the alert rules, a real Prometheus parses and answers every panel query
   promtool:prometheus
   prometheus:prometheus

@@ -64,6 +64,7 @@ public final class MqttLink implements AutoCloseable {
   private volatile LinkState state = LinkState.NEW;
   private volatile String lastError;
   private volatile long sessionSeq = -1;
+  private volatile int serverReceiveMaximum = 65_535;
   private boolean lost;
   private boolean closing;
   private Thread loop;
@@ -124,6 +125,14 @@ public final class MqttLink implements AutoCloseable {
 
   public boolean isConnected() {
     return state == LinkState.CONNECTED && client.isConnected();
+  }
+
+  /**
+   * How many QoS 1 messages may be unacknowledged at once on this connection: the broker's Receive
+   * Maximum from its CONNACK (HiveMQ says 10 by default); Paho refuses publishes beyond it.
+   */
+  public int maxInFlight() {
+    return serverReceiveMaximum;
   }
 
   /** Successful connects so far (the first one included). */
@@ -247,6 +256,11 @@ public final class MqttLink implements AutoCloseable {
       IMqttToken connected = client.connect(options(seq));
       connected.waitForCompletion(waitMs);
       boolean sessionPresent = connected.getSessionPresent();
+      MqttProperties connack = connected.getResponseProperties();
+      serverReceiveMaximum =
+          connack != null && connack.getReceiveMaximum() != null
+              ? connack.getReceiveMaximum()
+              : 65_535;
       try {
         IMqttToken subscribed =
             client.subscribe(

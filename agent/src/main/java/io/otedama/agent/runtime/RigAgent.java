@@ -130,6 +130,11 @@ public final class RigAgent implements AutoCloseable {
               }
 
               @Override
+              public int maxInFlight() {
+                return link.maxInFlight();
+              }
+
+              @Override
               public CompletableFuture<Void> publish(TopicKind kind, byte[] payload) {
                 return link.publish(kind, payload);
               }

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * between "connected" and "published", the order is kept across outages and restarts, and a replay
  * after an outage is just the drain catching up.
  *
- * <p>The drain publishes a window of messages, waits for their acknowledgements, commits them, and
- * repeats until the spool is empty or the link drops. At-least-once: a crash or a lost
- * acknowledgement re-sends (shares carry ids; the controller drops a share id it has seen).
+ * <p>The drain publishes a window of messages (at most {@code window}, and fewer than the broker's
+ * Receive Maximum), waits for their acknowledgements, commits them, and repeats until the spool is
+ * empty or the link drops. At-least-once: a crash or a lost acknowledgement re-sends (shares carry
+ * ids; the controller drops a share id it has seen).
  */
 public final class Outbox {
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
@@ -88,7 +89,9 @@ public final class Outbox {
   private void drain() {
     try {
       while (publisher.isConnected()) {
-        List<SpoolRecord> batch = spool.peek(window);
+        // within the broker's Receive Maximum, with room for Paho's own bookkeeping
+        int inFlight = Math.max(1, Math.min(window, publisher.maxInFlight() - 2));
+        List<SpoolRecord> batch = spool.peek(inFlight);
         if (batch.isEmpty()) {
           break;
         }

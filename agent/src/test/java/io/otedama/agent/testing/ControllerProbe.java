@@ -1,5 +1,7 @@
 package io.otedama.agent.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.otedama.protocol.codec.MessageCodec;
 import io.otedama.protocol.codec.MessageRejectedException;
 import io.otedama.protocol.codec.ReceivedMessage;
@@ -9,12 +11,14 @@ import io.otedama.protocol.message.WorkAssignmentMessage;
 import io.otedama.protocol.topic.TopicKind;
 import io.otedama.protocol.topic.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -158,7 +162,20 @@ public final class ControllerProbe implements AutoCloseable {
       p.setCorrelationData(correlation);
       m.setProperties(p);
     }
-    client.publish(topic, m).waitForCompletion(10_000);
+    // Paho may still count the previous message as in flight when its token completes
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> {
+          try {
+            client.publish(topic, m).waitForCompletion(10_000);
+            return true;
+          } catch (MqttException e) {
+            if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+              return false;
+            }
+            throw e;
+          }
+        });
   }
 
   @Override
