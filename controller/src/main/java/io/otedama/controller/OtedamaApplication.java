@@ -114,7 +114,10 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             commands.resultSink());
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     CommandPublisher publisher = connectRigTransport(wired);
-    commands.install(config.getCommands(), publisher, scheduler, environment);
+    commands.installBatches(
+        commands.install(config.getCommands(), publisher, scheduler, environment),
+        fleet.queries()::matchingIds,
+        environment);
     return wired;
   }
 

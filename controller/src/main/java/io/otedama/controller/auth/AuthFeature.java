@@ -79,6 +79,7 @@ public final class AuthFeature {
     jersey.register(new SessionResource(login, tokens, clock));
     jersey.register(new UserResource(users));
     jersey.register(new AuditResource(audit));
+    jersey.register(new ApiTokenResource(new ApiTokens(jdbi, clock)));
     return new AuthFeature(tokens, audit, users);
   }
 

@@ -44,7 +44,8 @@ public interface UserDao {
       @Bind("expiresAt") Instant expiresAt);
 
   @SqlQuery(
-      "SELECT u.id, u.username, u.password_hash, u.role, u.account_id, u.created_at"
+      "SELECT u.id, u.username, u.password_hash, COALESCE(t.role, u.role) AS role,"
+          + " u.account_id, u.created_at"
           + " FROM api_tokens t JOIN users u ON u.id = t.user_id"
           + " WHERE t.token_sha256 = :hash AND t.expires_at > :now")
   Optional<UserRow> findByToken(@Bind("hash") byte[] tokenSha256, @Bind("now") Instant now);

@@ -48,6 +48,22 @@ public class CommandService {
 
   public Command issue(
       String rigId, String typeName, JsonNode args, Integer timeoutSeconds, String issuedBy) {
+    String id = issue(rigId, typeName, args, timeoutSeconds, issuedBy, null);
+    return store.find(id).orElseThrow();
+  }
+
+  /**
+   * Issues one command, as part of batch {@code batchId} when that is not null; returns its id.
+   *
+   * @throws ApiException for a bad type or arguments (400) or an unknown rig (404)
+   */
+  String issue(
+      String rigId,
+      String typeName,
+      JsonNode args,
+      Integer timeoutSeconds,
+      String issuedBy,
+      String batchId) {
     if (typeName == null || typeName.isBlank()) {
       throw ApiException.badRequest(
           "The command type is required; one of " + CommandType.allNames() + ".");
@@ -80,10 +96,32 @@ public class CommandService {
         issuedBy,
         now,
         expiresAt,
-        now.plus(retryInterval));
+        now.plus(retryInterval),
+        batchId);
     metrics.entered(type.wireName(), CommandStatus.QUEUED);
     send(id, rigId, type.wireName(), checkedArgs, now, expiresAt, 1);
-    return store.find(id).orElseThrow();
+    return id;
+  }
+
+  /** Checks a type and its arguments without issuing anything; returns the checked arguments. */
+  Map<String, Object> check(String typeName, JsonNode args, Integer timeoutSeconds) {
+    if (typeName == null || typeName.isBlank()) {
+      throw ApiException.badRequest(
+          "The command type is required; one of " + CommandType.allNames() + ".");
+    }
+    CommandType type =
+        CommandType.of(typeName)
+            .orElseThrow(() ->
+                ApiException.badRequest(
+                    "Unknown command type '"
+                        + typeName
+                        + "'; supported: "
+                        + CommandType.allNames()
+                        + "."));
+    if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > 86_400)) {
+      throw ApiException.badRequest("timeoutSeconds must be from 1 to 86400.");
+    }
+    return type.validate(args, json);
   }
 
   /** Re-sends queued commands whose next attempt is due. */

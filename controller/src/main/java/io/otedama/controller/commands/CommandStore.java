@@ -22,6 +22,10 @@ class CommandStore {
     this.jdbi = jdbi;
   }
 
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
   void insert(
       String id,
       String rigId,
@@ -30,13 +34,15 @@ class CommandStore {
       String issuedBy,
       Instant now,
       Instant expiresAt,
-      Instant nextAttemptAt) {
+      Instant nextAttemptAt,
+      String batchId) {
     jdbi.useHandle(h ->
         h.createUpdate(
                 "INSERT INTO commands (id, rig_id, type, args, status, issued_by, created_at,"
-                    + " expires_at, next_attempt_at)"
+                    + " expires_at, next_attempt_at, batch_id)"
                     + " VALUES (:id, :rig, :type, CAST(:args AS jsonb), 'queued', :by, :now,"
-                    + " :expires, :next)")
+                    + " :expires, :next, :batch)")
+            .bind("batch", batchId)
             .bind("id", id)
             .bind("rig", rigId)
             .bind("type", type)

@@ -72,4 +72,26 @@ public final class CommandsFeature {
     environment.jersey().register(new CommandResource.ById(service));
     return service;
   }
+
+  /**
+   * Registers batch commands ({@code POST /api/v1/commands/batch} and their progress) on {@code
+   * service}; {@code selector} finds the rigs a filter names. Batches are issued one at a time on
+   * their own thread, so a batch to thousands of rigs does not delay the sweep.
+   */
+  public CommandBatches installBatches(
+      CommandService service, RigSelector selector, Environment environment) {
+    var executor =
+        environment
+            .lifecycle()
+            .executorService("otedama-command-batch-%d")
+            .minThreads(1)
+            .maxThreads(1)
+            .build();
+    CommandBatches batches =
+        new CommandBatches(
+            service, new CommandBatchStore(store.jdbi(), json), selector, executor, json, clock);
+    environment.jersey().register(new CommandBatchResource(batches));
+    environment.jersey().register(new CommandBatchProgressResource(batches));
+    return batches;
+  }
 }

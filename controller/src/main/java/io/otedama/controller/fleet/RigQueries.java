@@ -33,22 +33,8 @@ public class RigQueries {
    * {@link ClientRigs}).
    */
   public Page<Rig> list(RigListQuery q, Long accountId) {
-    StringBuilder where = new StringBuilder(" WHERE TRUE");
-    if (accountId != null) {
-      where.append(" AND r.id IN (SELECT rig_id FROM client_rigs WHERE account_id = :accountId)");
-    }
-    if (!q.statuses().isEmpty()) {
-      where.append(" AND r.status IN (<statuses>)");
-    }
+    String where = where(q, accountId);
     Long groupId = groupIdOf(q.group());
-    if (q.group() != null) {
-      where.append(groupId != null ? " AND r.group_id = :groupId" : " AND g.name = :groupName");
-    }
-    if (q.text() != null) {
-      where.append(
-          " AND (r.name ILIKE :text ESCAPE '!' OR r.id ILIKE :text ESCAPE '!'"
-              + " OR r.hardware_id ILIKE :text ESCAPE '!' OR r.model ILIKE :text ESCAPE '!')");
-    }
     String order =
         " ORDER BY " + q.sortColumn() + (q.descending() ? " DESC" : " ASC") + " NULLS LAST, r.id";
     return jdbi.withHandle(h -> {
@@ -69,6 +55,46 @@ public class RigQueries {
               .list();
       return new Page<>(items, total);
     });
+  }
+
+  /**
+   * The ids of at most {@code limit} rigs matching the rigs table's filters (status, group, text),
+   * in name order: what a batch command to "every rig matching" is sent to.
+   */
+  public List<String> matchingIds(String status, String group, String q, int limit) {
+    RigListQuery query = RigListQuery.parse(status, group, q, null, null, null);
+    String where = where(query, null);
+    Long groupId = groupIdOf(query.group());
+    return jdbi.withHandle(h ->
+        bindFilters(
+                h.createQuery(
+                    "SELECT r.id" + FROM + where + " ORDER BY lower(r.name), r.id LIMIT :limit"),
+                query,
+                groupId,
+                null)
+            .bind("limit", limit)
+            .mapTo(String.class)
+            .list());
+  }
+
+  private static String where(RigListQuery q, Long accountId) {
+    StringBuilder where = new StringBuilder(" WHERE TRUE");
+    if (accountId != null) {
+      where.append(" AND r.id IN (SELECT rig_id FROM client_rigs WHERE account_id = :accountId)");
+    }
+    if (!q.statuses().isEmpty()) {
+      where.append(" AND r.status IN (<statuses>)");
+    }
+    if (q.group() != null) {
+      where.append(
+          groupIdOf(q.group()) != null ? " AND r.group_id = :groupId" : " AND g.name = :groupName");
+    }
+    if (q.text() != null) {
+      where.append(
+          " AND (r.name ILIKE :text ESCAPE '!' OR r.id ILIKE :text ESCAPE '!'"
+              + " OR r.hardware_id ILIKE :text ESCAPE '!' OR r.model ILIKE :text ESCAPE '!')");
+    }
+    return where.toString();
   }
 
   public Optional<Rig> find(String rigId) {

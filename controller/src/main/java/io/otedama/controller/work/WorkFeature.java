@@ -114,6 +114,10 @@ public final class WorkFeature {
                 profiles.close();
               }
             });
+    GroupWork groupWork = new GroupWork(jdbi, profiles);
+    environment.jersey().register(new WorkProfileResource(profiles));
+    environment.jersey().register(new GroupWorkResource.Profile(groupWork));
+    environment.jersey().register(new GroupWorkResource.Rigs(groupWork));
     long tick = config.getRetargetTick().toMilliseconds();
     scheduler.scheduleWithFixedDelay(
         () -> {

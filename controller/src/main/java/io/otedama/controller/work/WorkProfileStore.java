@@ -79,6 +79,13 @@ public final class WorkProfileStore {
         == 1;
   }
 
+  /** Deletes a profile (groups on it go back to the default); false when there was none. */
+  public boolean delete(String name) {
+    return jdbi.withHandle(h ->
+        h.createUpdate("DELETE FROM work_profiles WHERE name = :name").bind("name", name).execute())
+        == 1;
+  }
+
   /** Sends a group back to the default profile. */
   public void unassignGroup(long groupId) {
     jdbi.useHandle(h ->

@@ -130,6 +130,69 @@ public final class WorkProfiles implements FeedDirectory, AutoCloseable {
     return store.find(name);
   }
 
+  public java.util.List<WorkProfile> all() {
+    return store.all();
+  }
+
+  /** Every group with a profile of its own: group id to profile name. */
+  public Map<Long, String> groupProfiles() {
+    return Map.copyOf(groupProfiles);
+  }
+
+  /**
+   * Deletes a profile no group uses and stops its source.
+   *
+   * @throws IllegalStateException for the default profile or one that groups still use
+   * @throws IllegalArgumentException when there is no such profile
+   */
+  public void delete(String name) {
+    if (name.equals(defaultProfile)) {
+      throw new IllegalStateException(
+          "'" + name + "' is the default work profile; it cannot be deleted");
+    }
+    java.util.List<Long> users =
+        groupProfiles.entrySet().stream()
+            .filter(e -> e.getValue().equals(name))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    if (!users.isEmpty()) {
+      throw new IllegalStateException(
+          "work profile '"
+              + name
+              + "' is used by groups "
+              + users
+              + "; point them elsewhere first");
+    }
+    if (!store.delete(name)) {
+      throw new IllegalArgumentException("there is no work profile '" + name + "'");
+    }
+    WorkFeed old = running.remove(name);
+    if (old != null) {
+      old.source().close();
+    }
+  }
+
+  /**
+   * Moves a rig's work to the feed of its new group's profile (it was moved to {@code groupId});
+   * returns whether any of its work moved. Rigs without work yet get the right feed when they
+   * start.
+   */
+  public boolean regroup(String rigId, Long groupId) {
+    WorkAssignments a = assignments;
+    if (a == null) {
+      return false;
+    }
+    boolean moved = false;
+    for (RigWork rig : a.all()) {
+      if (rig.rigId().equals(rigId)) {
+        rig.identify(rig.rigId(), rig.account(), groupId);
+        moved |= a.rehome(rig);
+      }
+    }
+    return moved;
+  }
+
   @Override
   public void close() {
     for (WorkFeed feed : running.values()) {
