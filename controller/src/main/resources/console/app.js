@@ -11,7 +11,7 @@ import * as groups from './pages/groups.js';
 import * as enrollment from './pages/enrollment.js';
 import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
-import * as pending from './pages/pending.js';
+import * as money from './pages/money.js';
 
 const STAFF = ['admin', 'operator', 'viewer'];
 const ACTORS = ['admin', 'operator'];
@@ -23,8 +23,9 @@ const ROUTES = [
   { path: /^\/rigs\/([^/]+)$/, page: rig, roles: EVERYONE },
   { path: /^\/groups$/, page: groups, roles: STAFF, nav: 'Groups', href: '#/groups' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
-  { path: /^\/shares$/, page: pending.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
-  { path: /^\/payouts$/, page: pending.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
+  { path: /^\/shares$/, page: money.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
+  { path: /^\/accounts$/, page: money.accounts, roles: EVERYONE, nav: 'Accounts', href: '#/accounts' },
+  { path: /^\/payouts$/, page: money.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },
   { path: /^\/audit$/, page: audit, roles: ['admin'], nav: 'Audit log', href: '#/audit' },
 ];

@@ -1,11 +1,11 @@
-// Sending one command to many rigs and following it to the end. The API takes one rig per request,
-// so the console issues them a few at a time and then polls each command until it is final.
+// Commands to many rigs: one POST /api/v1/commands/batch names the rigs (ids or the rigs table's
+// filters); the server issues each rig's command and the console polls the batch's progress
+// (GET /api/v1/commands/batches/{id}) until every rig's command is final.
 import { api } from './api.js';
 import { h } from './dom.js';
 
 export const FINAL = new Set(['succeeded', 'failed', 'timed_out']);
-const PARALLEL = 8;
-const POLL_MS = 1000;
+const POLL_MS = 500;
 
 export const COMMAND_TYPES = [
   { type: 'blink-led', label: 'Blink LED', args: () => ({ seconds: 30 }) },
@@ -14,7 +14,7 @@ export const COMMAND_TYPES = [
   { type: 'stop', label: 'Stop hashing', dangerous: true },
   { type: 'start', label: 'Start hashing' },
   { type: 'set-power-mode', label: 'Power mode', choices: ['normal', 'eco', 'sleep'], arg: 'mode' },
-  { type: 'set-pool', label: 'Pool profile', text: 'profile' },
+  { type: 'set-pool', label: 'Pool profile', profile: true },
 ];
 
 /** A form control choosing a command and its one argument; value() gives {type, args, label}. */
@@ -23,11 +23,25 @@ export function commandPicker(idPrefix) {
     COMMAND_TYPES.map((c) => h('option', { value: c.type }, c.label)));
   const mode = h('select', { id: `${idPrefix}-mode`, 'aria-label': 'Power mode' },
     ['normal', 'eco', 'sleep'].map((m) => h('option', { value: m }, m)));
-  const profile = h('input', { id: `${idPrefix}-profile`, 'aria-label': 'Pool profile name', placeholder: 'profile name' });
+  const profile = h('select', { id: `${idPrefix}-profile`, 'aria-label': 'Pool profile' },
+    h('option', { value: '' }, 'Loading profiles…'));
+  let profilesLoaded = false;
+  const loadProfiles = () => {
+    if (profilesLoaded) return;
+    profilesLoaded = true;
+    api('/api/v1/work-profiles').then((p) => {
+      profile.replaceChildren(...(p.items.length
+        ? p.items.map((x) => h('option', { value: x.name }, `${x.name} (${x.kind === 'local' ? 'local source' : `${x.pools.length} pool${x.pools.length === 1 ? '' : 's'}`})`))
+        : [h('option', { value: '' }, 'No work profiles')]));
+    }).catch((e) => {
+      profile.replaceChildren(h('option', { value: '' }, `Profiles unavailable: ${e.message}`));
+    });
+  };
   const argBox = h('span', { class: 'arg' });
   const sync = () => {
     const c = COMMAND_TYPES.find((x) => x.type === type.value);
-    argBox.replaceChildren(c.choices ? mode : c.text ? profile : '');
+    if (c.profile) loadProfiles();
+    argBox.replaceChildren(c.choices ? mode : c.profile ? profile : '');
   };
   type.addEventListener('change', sync);
   sync();
@@ -39,7 +53,7 @@ export function commandPicker(idPrefix) {
       let args;
       if (c.args) args = c.args();
       if (c.choices) args = { [c.arg]: mode.value };
-      if (c.text) args = { [c.text]: profile.value.trim() };
+      if (c.profile) args = { profile: profile.value };
       return { type: c.type, label: c.label, args, dangerous: !!c.dangerous };
     },
   };
@@ -70,78 +84,67 @@ export function confirmDialog(title, text, confirmLabel) {
 }
 
 /**
- * Sends {type, args} to every rig and reports progress until all are final:
- * onProgress({total, issued, refused: [{rigId, message}], byStatus: Map, failures: [...]}).
- * Returns a stop function.
+ * Starts a batch ({type, args} to {rigIds} or {filter}) and reports its progress until every rig's
+ * command is final: onProgress(batch) with the server's counts, onError(message). Returns a stop
+ * function (the batch goes on on the server; only the polling stops).
  */
-export function runBulk(rigs, command, onProgress) {
-  const state = { total: rigs.length, issued: 0, refused: [], commands: new Map(), done: false };
+export function runBatch(targets, command, onProgress, onError) {
   let stopped = false;
-  const report = () => {
-    const byStatus = new Map();
-    const failures = [...state.refused.map((r) => ({ rigName: r.rigName, status: 'refused', message: r.message }))];
-    for (const c of state.commands.values()) {
-      byStatus.set(c.status, (byStatus.get(c.status) || 0) + 1);
-      if (c.status === 'failed' || c.status === 'timed_out') {
-        failures.push({ rigName: c.rigName, status: c.status, message: c.resultMessage || c.lastError || '' });
-      }
-    }
-    const finished = [...state.commands.values()].filter((c) => FINAL.has(c.status)).length + state.refused.length;
-    state.done = state.issued + state.refused.length === state.total && finished === state.total;
-    onProgress({ ...state, byStatus, failures, finished });
-  };
+  let timer = null;
   (async () => {
-    const queue = [...rigs];
-    const worker = async () => {
-      while (queue.length && !stopped) {
-        const rig = queue.shift();
-        try {
-          const c = await api(`/api/v1/rigs/${encodeURIComponent(rig.id)}/commands`, {
-            method: 'POST', body: command.args ? { type: command.type, args: command.args } : { type: command.type },
-          });
-          state.commands.set(c.id, { ...c, rigName: rig.name });
-          state.issued++;
-        } catch (e) {
-          state.refused.push({ rigName: rig.name, message: e.message });
-        }
-        report();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, rigs.length) }, worker));
-    while (!stopped && !state.done) {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-      const open = [...state.commands.values()].filter((c) => !FINAL.has(c.status));
-      for (let i = 0; i < open.length && !stopped; i += PARALLEL) {
-        if (i > 0 && i % (PARALLEL * 25) === 0) report(); // thousands of rigs: show progress within a round
-        await Promise.all(open.slice(i, i + PARALLEL).map(async (c) => {
-          try {
-            const fresh = await api(`/api/v1/commands/${encodeURIComponent(c.id)}`);
-            state.commands.set(c.id, { ...fresh, rigName: c.rigName });
-          } catch (e) {
-            console.warn('command poll failed', c.id, e);
-          }
-        }));
-      }
-      report();
+    let batch;
+    try {
+      const body = { type: command.type, ...targets };
+      if (command.args) body.args = command.args;
+      batch = await api('/api/v1/commands/batch', { method: 'POST', body });
+    } catch (e) {
+      onError(e.message);
+      return;
     }
+    onProgress(batch);
+    const poll = async () => {
+      if (stopped) return;
+      try {
+        batch = await api(`/api/v1/commands/batches/${encodeURIComponent(batch.id)}`);
+        onProgress(batch);
+      } catch (e) {
+        if (e.status === 404) {
+          onError(e.message);
+          return;
+        }
+        console.warn('batch poll failed', e); // keep polling: a dropped connection is not the end
+      }
+      if (!batch.done && !stopped) timer = setTimeout(poll, POLL_MS);
+    };
+    timer = setTimeout(poll, POLL_MS);
   })();
   return () => {
     stopped = true;
+    clearTimeout(timer);
   };
 }
 
-/** The progress panel: n of N acknowledged, succeeded, failed, and the failures listed. */
-export function renderProgress(panel, label, p) {
-  const get = (s) => p.byStatus.get(s) || 0;
-  const acked = get('acked') + get('succeeded') + get('failed');
+/** The progress panel: n of N sent, acknowledged, succeeded, failed, and the failures listed. */
+export function renderProgress(panel, label, b) {
+  const sent = b.issued - (b.byStatus.queued || 0);
   panel.replaceChildren(
-    h('h2', {}, `${label}: ${p.done ? 'finished' : 'in progress'}`),
-    h('progress', { max: p.total, value: p.finished, 'aria-label': 'Commands finished' }),
+    h('h2', {}, `${label}: ${b.done ? 'finished' : 'in progress'}`),
+    h('progress', { max: b.total, value: b.finished, 'aria-label': 'Rigs finished' }),
     h('p', { id: 'bulk-counts' },
-      `${p.issued} of ${p.total} sent, ${acked} of ${p.total} acknowledged, `
-      + `${get('succeeded')} of ${p.total} succeeded, ${get('failed') + get('timed_out') + p.refused.length} of ${p.total} failed`),
-    p.failures.length
-      ? h('ul', { id: 'bulk-failures', class: 'failures', 'aria-label': 'Failures' },
-        p.failures.map((f) => h('li', {}, `${f.rigName}: ${f.status}${f.message ? ` (${f.message})` : ''}`)))
-      : null);
+      `${sent} of ${b.total} sent, ${b.acknowledged} of ${b.total} acknowledged, `
+      + `${b.succeeded} of ${b.total} succeeded, ${b.failed} of ${b.total} failed`),
+    b.failures.length
+      ? h('div', {},
+        h('h3', {}, b.failuresTotal > b.failures.length
+          ? `Failures (first ${b.failures.length} of ${b.failuresTotal})` : 'Failures'),
+        h('ul', { id: 'bulk-failures', class: 'failures', 'aria-label': 'Failures' },
+          b.failures.map((f) => h('li', {},
+            h('a', { href: `#/rigs/${encodeURIComponent(f.rigId)}` }, f.rigName || f.rigId),
+            `: ${f.status}${f.message ? ` (${f.message})` : ''}`))))
+      : null,
+    h('p', { class: 'muted' }, `Batch ${b.id}`));
+}
+
+export function renderProgressError(panel, label, message) {
+  panel.replaceChildren(h('h2', {}, `${label}: not sent`), h('p', { class: 'note note-error', role: 'alert' }, message));
 }

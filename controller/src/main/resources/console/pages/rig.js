@@ -2,7 +2,7 @@
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { api, query } from '../api.js';
 import { ago, celsius, clear, count, h, hashrate, note, statusBadge, toast, watts, when } from '../dom.js';
-import { commandPicker, confirmDialog, renderProgress, runBulk } from '../commands.js';
+import { commandPicker, confirmDialog, renderProgress, renderProgressError, runBatch } from '../commands.js';
 
 const RANGES = [
   { key: '1h', label: '1 hour', ms: 3600e3, step: '1m' },
@@ -65,17 +65,22 @@ export async function render(main, ctx) {
           const c = picker.value();
           if (!(await confirmDialog(`${c.label} on ${rig.name}?`, `This sends "${c.type}" to ${rig.name}.`, 'Send'))) return;
           if (stopBulk) stopBulk();
-          stopBulk = runBulk([rig], c, (p) => {
+          stopBulk = runBatch({ rigIds: [rig.id] }, c, (p) => {
             renderProgress(progress, c.label, p);
             if (p.done) loadCommands();
-          });
+          }, (message) => renderProgressError(progress, c.label, message));
         },
       }, 'Send…')),
       h('div', { class: 'row' }, h('label', { for: 'rig-group-select' }, 'Group'), groupSelect, h('button', {
         type: 'button', class: 'secondary', id: 'rig-group-save',
         onclick: async () => {
           try {
-            await api(`/api/v1/rigs/${encodeURIComponent(rig.id)}`, { method: 'PUT', body: { groupId: groupSelect.value ? Number(groupSelect.value) : null } });
+            // into a group through the group's rigs, so the rig's work moves to the group's profile now
+            if (groupSelect.value) {
+              await api(`/api/v1/groups/${encodeURIComponent(groupSelect.value)}/rigs`, { method: 'POST', body: { rigIds: [rig.id] } });
+            } else {
+              await api(`/api/v1/rigs/${encodeURIComponent(rig.id)}`, { method: 'PUT', body: { groupId: null } });
+            }
             toast('Group saved.');
           } catch (e) {
             toast(e.message);

@@ -3,7 +3,7 @@
 // through them, and a filtered view can be bookmarked.
 import { api, query } from '../api.js';
 import { ago, celsius, clear, count, h, hashrate, note, statusBadge, toast, watts } from '../dom.js';
-import { commandPicker, confirmDialog, renderProgress, runBulk } from '../commands.js';
+import { commandPicker, confirmDialog, renderProgress, renderProgressError, runBatch } from '../commands.js';
 
 const COLUMNS = [
   { key: 'name', label: 'Name' },
@@ -17,8 +17,9 @@ const COLUMNS = [
   { key: 'model', label: 'Model' },
 ];
 const SIZES = [25, 50, 100, 200];
-// "select all matching" reads the ids page by page; beyond this a batch endpoint is the better tool
-const MAX_MATCHING = 5000;
+// "select all matching" sends the filter itself to the batch endpoint (no ids in the browser);
+// moving them to a group reads the ids page by page, up to this many
+const MAX_MOVE = 20000;
 const FETCH_SIZE = 500;
 
 export async function render(main, ctx) {
@@ -32,6 +33,8 @@ export async function render(main, ctx) {
     size: SIZES.includes(Number(ctx.params.get('size'))) ? Number(ctx.params.get('size')) : 50,
   };
   const selected = new Map();
+  // set when "select all matching" is on: the filter the selection stands for, and how many rigs
+  let matching = null;
   let rows = [];
   let total = 0;
   let stopBulk = null;
@@ -100,32 +103,39 @@ export async function render(main, ctx) {
 
   function updateSelection() {
     if (!selectedCount) return;
+    if (matching) {
+      selectedCount.textContent = `All ${count(matching.total)} matching selected`;
+      selectMatching.hidden = false;
+      selectMatching.textContent = 'Clear selection';
+      return;
+    }
     selectedCount.textContent = selected.size ? `${count(selected.size)} selected` : 'No rigs selected';
     const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
-    selectMatching.hidden = !(allOnPage && total > rows.length && selected.size < total);
-    selectMatching.textContent = total > MAX_MATCHING
-      ? `Select the first ${count(MAX_MATCHING)} of ${count(total)} matching`
-      : `Select all ${count(total)} matching`;
+    selectMatching.hidden = !(allOnPage && total > rows.length);
+    selectMatching.textContent = `Select all ${count(total)} matching`;
   }
 
-  async function selectAllMatching() {
-    selectMatching.disabled = true;
-    const wanted = Math.min(total, MAX_MATCHING);
-    try {
-      for (let page = 1; selected.size < wanted; page++) {
-        selectedCount.textContent = `Selecting… ${count(selected.size)} of ${count(wanted)}`;
-        const batch = await api(`/api/v1/rigs${query({
-          q: state.q, status: state.status, group: state.group, sort: state.sort, page, size: FETCH_SIZE,
-        })}`);
-        for (const r of batch.items) if (selected.size < wanted) selected.set(r.id, r);
-        if (batch.items.length < FETCH_SIZE) break;
-      }
-    } catch (e) {
-      toast(`Could not select every matching rig: ${e.message}`);
-    } finally {
-      selectMatching.disabled = false;
-      updateSelection();
+  function selectAllMatching() {
+    if (matching) {
+      matching = null;
+      selected.clear();
+      for (const box of table.querySelectorAll('input.row-select, #select-all')) box.checked = false;
+    } else {
+      matching = { filter: { status: state.status, group: state.group, q: state.q }, total };
     }
+    updateSelection();
+  }
+
+  /** The ids of every rig the selection stands for (paged reads when it is "all matching"). */
+  async function selectedIds() {
+    if (!matching) return [...selected.keys()];
+    const ids = [];
+    for (let page = 1; ids.length < Math.min(matching.total, MAX_MOVE); page++) {
+      const batch = await api(`/api/v1/rigs${query({ ...matching.filter, sort: 'name', page, size: FETCH_SIZE })}`);
+      ids.push(...batch.items.map((r) => r.id));
+      if (batch.items.length < FETCH_SIZE) break;
+    }
+    return ids;
   }
 
   async function load() {
@@ -139,6 +149,7 @@ export async function render(main, ctx) {
       rows = page.items;
       total = page.total;
       selected.clear();
+      matching = null;
       updateSelection();
       const pages = Math.max(1, Math.ceil(page.total / state.size));
       summary.textContent = `${count(page.total)} rig${page.total === 1 ? '' : 's'}`;
@@ -176,6 +187,7 @@ export async function render(main, ctx) {
       onchange: (e) => {
         for (const box of table.querySelectorAll('input.row-select')) box.checked = e.target.checked;
         selected.clear();
+        matching = null;
         if (e.target.checked) for (const r of rows) selected.set(r.id, r);
         updateSelection();
       },
@@ -195,6 +207,7 @@ export async function render(main, ctx) {
         onchange: (e) => {
           if (e.target.checked) selected.set(r.id, r);
           else selected.delete(r.id);
+          matching = null;
           updateSelection();
         },
       })) : null,
@@ -211,38 +224,52 @@ export async function render(main, ctx) {
   }
 
   async function sendBulk() {
-    if (!selected.size) {
+    const n = matching ? matching.total : selected.size;
+    if (!n) {
       toast('Select one or more rigs first.');
       return;
     }
     const command = picker.value();
-    const targets = [...selected.values()];
-    const ok = await confirmDialog(`${command.label} on ${targets.length} rig${targets.length === 1 ? '' : 's'}?`,
-      `This sends "${command.type}"${command.args ? ` ${JSON.stringify(command.args)}` : ''} to ${targets.slice(0, 5).map((r) => r.name).join(', ')}${targets.length > 5 ? ` and ${targets.length - 5} more` : ''}.`,
-      `Send to ${targets.length} rig${targets.length === 1 ? '' : 's'}`);
+    if (command.type === 'set-pool' && !command.args.profile) {
+      toast('Choose a work profile first (create one on the Groups page).');
+      return;
+    }
+    const plural = `${count(n)} rig${n === 1 ? '' : 's'}`;
+    const names = [...selected.values()].map((r) => r.name);
+    const who = matching
+      ? `every rig matching the current filters (${plural})`
+      : `${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+    const ok = await confirmDialog(`${command.label} on ${plural}?`,
+      `This sends "${command.type}"${command.args ? ` ${JSON.stringify(command.args)}` : ''} to ${who}.`
+      + `${command.dangerous ? ' The rigs stop hashing while it runs.' : ''}`,
+      `Send to ${plural}`);
     if (!ok) return;
     if (stopBulk) stopBulk();
-    stopBulk = runBulk(targets, command, (p) => renderProgress(progress, command.label, p));
+    const targets = matching ? { filter: matching.filter } : { rigIds: [...selected.keys()] };
+    progress.replaceChildren(note('loading', `Starting ${command.label} on ${plural}…`));
+    stopBulk = runBatch(targets, command, (b) => renderProgress(progress, command.label, b),
+      (message) => renderProgressError(progress, command.label, message));
   }
 
   async function moveBulk() {
-    if (!selected.size || !moveSelect.value) {
+    const n = matching ? matching.total : selected.size;
+    if (!n || !moveSelect.value) {
       toast('Select rigs and a group first.');
       return;
     }
-    const groupId = Number(moveSelect.value);
+    const groupId = moveSelect.value;
     const name = moveSelect.selectedOptions[0].textContent;
-    const targets = [...selected.values()];
-    if (!(await confirmDialog(`Move ${targets.length} rig(s) to ${name}?`, 'Their group changes at once.', 'Move'))) return;
-    let failed = 0;
-    for (const r of targets) {
-      try {
-        await api(`/api/v1/rigs/${encodeURIComponent(r.id)}`, { method: 'PUT', body: { groupId } });
-      } catch {
-        failed++;
-      }
+    if (!(await confirmDialog(`Move ${count(n)} rig${n === 1 ? '' : 's'} to ${name}?`,
+      'Their group changes at once, and they start mining on the group\'s work profile.', 'Move'))) return;
+    try {
+      const ids = await selectedIds();
+      const moved = await api(`/api/v1/groups/${encodeURIComponent(groupId)}/rigs`, { method: 'POST', body: { rigIds: ids } });
+      toast(moved.unknown.length
+        ? `Moved ${moved.moved} rigs to ${name}; ${moved.unknown.length} no longer exist.`
+        : `Moved ${moved.moved} rig${moved.moved === 1 ? '' : 's'} to ${name}.`);
+    } catch (e) {
+      toast(`The rigs could not be moved: ${e.message}`);
     }
-    toast(failed ? `${failed} of ${targets.length} rigs could not be moved.` : `Moved ${targets.length} rig(s) to ${name}.`);
     load();
   }
 
