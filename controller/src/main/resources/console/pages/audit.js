@@ -8,8 +8,14 @@ export async function render(main, ctx) {
   const actor = ctx.params.get('actor') || '';
   const action = ctx.params.get('action') || '';
   const page = Math.max(1, Number(ctx.params.get('page')) || 1);
-  const actorInput = h('input', { id: 'audit-actor', value: actor });
-  const actionInput = h('input', { id: 'audit-action', value: action, placeholder: 'e.g. POST /api/v1/users', size: 34 });
+  const actorInput = h('input', { id: 'audit-actor', value: actor, list: 'audit-actors', autocomplete: 'off' });
+  const actionInput = h('input', { id: 'audit-action', value: action, placeholder: 'e.g. POST /api/v1/users', size: 34, list: 'audit-actions', autocomplete: 'off' });
+  const actorChoices = h('datalist', { id: 'audit-actors' });
+  const actionChoices = h('datalist', { id: 'audit-actions' });
+  api('/api/v1/audit/choices').then((c) => {
+    actorChoices.append(...c.actors.map((a) => h('option', { value: a })));
+    actionChoices.append(...c.actions.map((a) => h('option', { value: a })));
+  }).catch(() => { /* suggestions only: typing still filters */ });
   const list = h('div', { id: 'audit-list' }, note('loading', 'Loading the audit log…'));
   const go = (p) => ctx.navigate('/audit', Object.fromEntries(Object.entries({
     actor: actorInput.value.trim(), action: actionInput.value.trim(), page: p > 1 ? p : '',
@@ -17,7 +23,9 @@ export async function render(main, ctx) {
   main.append(h('h1', {}, 'Audit log'), h('form', {
     class: 'filters', role: 'search', id: 'audit-form', onsubmit: (e) => { e.preventDefault(); go(1); },
   }, h('label', { for: 'audit-actor' }, 'User'), actorInput, h('label', { for: 'audit-action' }, 'Action'), actionInput,
-  h('button', { type: 'submit', id: 'audit-filter' }, 'Filter')), list);
+  h('button', { type: 'submit', id: 'audit-filter' }, 'Filter'),
+  actor || action ? h('a', { href: '#/audit', class: 'button-like', id: 'audit-clear' }, 'Clear filters') : null,
+  actorChoices, actionChoices), list);
   try {
     const log = await api(`/api/v1/audit${query({ actor, action, page, size: SIZE })}`);
     const pages = Math.max(1, Math.ceil(log.total / SIZE));

@@ -39,6 +39,22 @@ public class AuditLog {
             .execute());
   }
 
+  /** The users and actions the log holds (each sorted), for the console's filter choices. */
+  public java.util.Map<String, java.util.List<String>> choices() {
+    return jdbi.withHandle(h ->
+        java.util.Map.of(
+            "actors",
+            h.createQuery(
+                    "SELECT DISTINCT actor FROM audit_log WHERE actor IS NOT NULL ORDER BY actor"
+                        + " LIMIT 1000")
+                .mapTo(String.class)
+                .list(),
+            "actions",
+            h.createQuery("SELECT DISTINCT action FROM audit_log ORDER BY action LIMIT 1000")
+                .mapTo(String.class)
+                .list()));
+  }
+
   /** Newest first; {@code actor} and {@code action} filter exactly when given. */
   public Page<AuditEntry> list(String actor, String action, int page, int size) {
     String where =

@@ -31,6 +31,13 @@ public class AuditResource {
     return audit.list(blankToNull(actor), blankToNull(action), page, size);
   }
 
+  /** {@code {"actors": [...], "actions": [...]}}: what the log can be filtered by. */
+  @GET
+  @Path("/choices")
+  public java.util.Map<String, java.util.List<String>> choices() {
+    return audit.choices();
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

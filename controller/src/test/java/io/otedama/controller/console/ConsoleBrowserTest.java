@@ -279,10 +279,60 @@ class ConsoleBrowserTest {
     browser.waitForText("#bulk-failures", "console-charlie: failed (LED driver missing)");
     browser.waitForText("#bulk-progress h2", "finished");
     browser.screenshot("rigs-bulk-command");
+    // the page shows the server's batch: the API agrees
+    String batchId = browser.text("#bulk-progress .muted").replace("Batch ", "").strip();
+    var batch = api.get("/api/v1/commands/batches/" + batchId, admin).body();
+    assertThat(batch.path("total").asInt()).isEqualTo(3);
+    assertThat(batch.path("succeeded").asInt()).isEqualTo(2);
+    assertThat(batch.path("failed").asInt()).isEqualTo(1);
+    assertThat(batch.path("done").asBoolean()).isTrue();
+    assertThat(batch.path("failures").get(0).path("rigName").asText()).isEqualTo("console-charlie");
   }
 
   @Test
   @Order(5)
+  void theBatchApiRefusesWhatItCannotDo() {
+    String vera = api.login("vera", "password-of-vera");
+    Map<String, Object> blink = Map.of("type", "blink-led", "rigIds", List.of(rigs.get(0)));
+    assertThat(api.post("/api/v1/commands/batch", vera, blink).status()).isEqualTo(403);
+    var neither = api.post("/api/v1/commands/batch", admin, Map.of("type", "blink-led"));
+    assertThat(neither.status()).isEqualTo(400);
+    assertThat(neither.text("message")).contains("either rigIds");
+    var badType =
+        api.post(
+            "/api/v1/commands/batch",
+            admin,
+            Map.of("type", "self-destruct", "rigIds", List.of(rigs.get(0))));
+    assertThat(badType.status()).isEqualTo(400);
+    assertThat(badType.text("message")).contains("Unknown command type 'self-destruct'");
+    var none =
+        api.post(
+            "/api/v1/commands/batch",
+            admin,
+            Map.of("type", "start", "filter", Map.of("q", "no-such-rig-anywhere")));
+    assertThat(none.status()).isEqualTo(400);
+    // an unknown rig among known ones is listed as refused; the others still go out
+    var mixed =
+        api.post(
+            "/api/v1/commands/batch",
+            admin,
+            Map.of("type", "start", "rigIds", List.of(rigs.get(0), "rig-gone")));
+    assertThat(mixed.status()).isEqualTo(202);
+    String id = mixed.text("id");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            api.get("/api/v1/commands/batches/" + id, vera).body().path("queuedAt").isTextual());
+    var progress = api.get("/api/v1/commands/batches/" + id, vera).body();
+    assertThat(progress.path("issued").asInt()).isEqualTo(1);
+    assertThat(progress.path("refused").asInt()).isEqualTo(1);
+    assertThat(progress.path("failures").get(0).path("rigId").asText()).isEqualTo("rig-gone");
+    assertThat(progress.path("failures").get(0).path("status").asText()).isEqualTo("refused");
+    assertThat(api.get("/api/v1/commands/batches/nope", vera).status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(6)
   void theRigPageShowsDevicesChartsEventsAndCommands() {
     String rig = rigs.get(0);
     Instant now = Instant.now(); // the browser asks for the last hour of real time
@@ -324,7 +374,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void groupsEnrollmentUsersAndTheAuditLogWork() {
     browser.signIn("admin", Api.ADMIN_PASSWORD);
     browser.go("#/groups");
@@ -333,7 +383,96 @@ class ConsoleBrowserTest {
     browser.driver.findElement(By.id("group-create")).click();
     browser.waitForText("#group-list", "rack-7");
     browser.waitForText("#group-list", "hall-a");
+
+    // a work profile of two pools; the password goes in and never comes back
+    browser.waitFor("#profile-new").click();
+    browser.waitFor("#profile-name").sendKeys("main-pools");
+    browser
+        .driver
+        .findElement(By.cssSelector(".pool-row .pool-url"))
+        .sendKeys("stratum+tcp://pool-a.example:3333");
+    browser.driver.findElement(By.cssSelector(".pool-row .pool-user")).sendKeys("farm.1");
+    browser.driver.findElement(By.cssSelector(".pool-row .pool-password")).sendKeys("secret-a");
+    browser.driver.findElement(By.id("pool-add")).click();
+    browser.waitForCount(".pool-row", 2);
+    browser.all(".pool-row .pool-url").get(1).sendKeys("stratum+tcp://pool-b.example:4444");
+    browser.all(".pool-row .pool-user").get(1).sendKeys("farm.2");
+    browser.driver.findElement(By.id("profile-save")).click();
+    browser.waitForText("[data-profile='main-pools']", "pool-b.example:4444");
+    browser.waitForText("[data-profile='main-pools']", "password s•••");
+    assertThat(browser.text("main")).doesNotContain("secret-a");
+    assertThat(api.get("/api/v1/work-profiles/main-pools", admin).body().toString())
+        .doesNotContain("secret-a");
+
+    // edit: the backup becomes the primary; the password not typed again is kept
+    browser.driver.findElement(By.cssSelector("[data-profile='main-pools'] .profile-edit")).click();
+    browser.waitForCount(".pool-row", 2);
+    browser.all(".pool-row").get(1).findElement(By.cssSelector("[aria-label='Move up']")).click();
+    browser.driver.findElement(By.id("profile-save")).click();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() ->
+            app()
+                .work()
+                .profiles()
+                .find("main-pools")
+                .orElseThrow()
+                .pools()
+                .get(0)
+                .url()
+                .equals("stratum+tcp://pool-b.example:4444"));
+    var saved = app().work().profiles().find("main-pools").orElseThrow();
+    assertThat(saved.pools().get(1).password()).isEqualTo("secret-a");
+    assertThat(saved.pools().get(0).password()).isEmpty();
+
+    // point hall-a at it, then put the console rigs in rack-7
+    long hallA = -1;
+    for (var g : api.get("/api/v1/groups", admin).body().path("items")) {
+      if (g.path("name").asText().equals("hall-a")) {
+        hallA = g.path("id").asLong();
+      }
+    }
+    new org.openqa.selenium.support.ui.Select(
+            browser.waitFor("select.group-profile[data-group='" + hallA + "']"))
+        .selectByValue("main-pools");
+    browser.waitForText("#confirm-title", "Point hall-a at main-pools?");
+    browser.waitFor("#confirm-ok").click();
+    long hallAId = hallA;
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "main-pools".equals(app().work().profiles().profileOf(hallAId)));
+    browser.waitForText("[data-profile='main-pools']", "Groups: hall-a");
+
+    browser.waitFor("#assign-search").sendKeys("console-");
+    browser.driver.findElement(By.id("assign-find")).click();
+    browser.waitForCount("input.assign-rig", 3);
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("assign-group")))
+        .selectByVisibleText("rack-7");
+    browser.driver.findElement(By.id("assign-submit")).click();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> api.get("/api/v1/rigs?group=rack-7", admin).body().path("total").asInt() == 3);
     browser.screenshot("groups");
+
+    // the bulk menu sends a pool profile by name
+    browser.go("#/rigs?q=console-");
+    browser.waitForText("#rig-total", "3 rigs");
+    browser.waitFor("#select-all").click();
+    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
+        .selectByValue("set-pool");
+    browser.waitFor("#bulk-profile option[value='main-pools']");
+    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-profile"))
+        .selectByValue("main-pools");
+    browser.driver.findElement(By.id("bulk-send")).click();
+    browser.waitForText("#confirm-title", "Pool profile on 3 rigs?");
+    browser.waitFor("#confirm-ok").click();
+    browser.waitForText("#bulk-counts", "3 of 3 sent");
+    assertThat(
+            app().publisher.published().stream()
+                .filter(p -> p.type().equals("set-pool"))
+                .map(p -> p.args()))
+        .hasSize(3)
+        .allSatisfy(a -> assertThat(a).isEqualTo(Map.of("profile", "main-pools")));
 
     browser.go("#/enrollment");
     browser.waitFor("#enroll-create").click();
@@ -359,6 +498,31 @@ class ConsoleBrowserTest {
     browser.driver.findElement(By.id("user-create")).click();
     browser.waitForText("#user-list", "nina");
 
+    // a named API token for vera, acting as viewer: shown once, works, and is revoked at once
+    browser.waitFor("#token-user option[value='vera']");
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("token-user")))
+        .selectByValue("vera");
+    browser.driver.findElement(By.id("token-name")).sendKeys("grafana");
+    browser.driver.findElement(By.id("token-create")).click();
+    String apiToken = browser.waitFor("#token-value").getAttribute("value");
+    browser.waitForText("#token-table", "grafana");
+    assertThat(api.get("/api/v1/rigs", apiToken).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/groups", apiToken, Map.of("name", "nope")).status())
+        .isEqualTo(403);
+    assertThat(api.get("/api/v1/api-tokens", admin).body().toString()).doesNotContain(apiToken);
+    browser.screenshot("users");
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("token-user")))
+        .selectByValue("otto");
+    browser.driver.findElement(By.id("token-name")).sendKeys("too-much");
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("token-role")))
+        .selectByValue("admin");
+    browser.driver.findElement(By.id("token-create")).click();
+    browser.waitForText("#token-form", "may act as operator or viewer, not as 'admin'");
+    browser.driver.findElement(By.cssSelector("#token-table .token-revoke")).click();
+    browser.waitFor("#confirm-ok").click();
+    browser.waitForText("#token-list", "No API tokens yet.");
+    assertThat(api.get("/api/v1/rigs", apiToken).status()).isEqualTo(401);
+
     browser.go("#/audit");
     browser.waitFor("#audit-action").sendKeys("POST /api/v1/users");
     browser.driver.findElement(By.id("audit-filter")).click();
@@ -366,13 +530,26 @@ class ConsoleBrowserTest {
     assertThat(browser.all("#audit-table tbody tr"))
         .allSatisfy(row -> assertThat(row.getText()).contains("POST /api/v1/users"));
     browser.screenshot("audit");
+    // by user and action: the operator's batch commands
+    browser.go("#/audit?actor=otto&action=POST%20%2Fapi%2Fv1%2Fcommands%2Fbatch");
+    browser.waitForText("#audit-table", "batch");
+    assertThat(browser.all("#audit-table tbody tr"))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.getText()).contains("otto").contains("blink-led to 3"));
 
+    browser.go("#/shares?range=7d");
+    browser.waitFor("#shares-accepted");
+    browser.waitFor("a[aria-current='true'][href$='range=7d']");
+    browser.screenshot("shares");
+    browser.go("#/accounts");
+    browser.waitFor("#accounts .note, #account-table");
     browser.go("#/payouts");
-    browser.waitForText("main", "Not available yet");
+    browser.waitFor("#payouts .note, #payout-table");
+    browser.screenshot("payouts");
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aViewerSeesNoActionButtons() {
     browser.signIn("vera", "password-of-vera");
     browser.go("#/rigs");
@@ -391,7 +568,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aClientSeesOnlyTheirRigs() {
     String mine = rigs.get(1);
     assertThat(api.put("/api/v1/accounts/42/rigs/" + mine, admin, Map.of()).status())
@@ -414,7 +591,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void theRigsTablePagesAndFiltersTenThousandRigsFromTheServer() {
     app()
         .core()
@@ -442,8 +619,8 @@ class ConsoleBrowserTest {
         "Console rigs table, 10,004 rigs: first page %.0f ms after the page started,"
             + " %.0f ms after navigation start%n",
         firstPageMs, sinceNavigationMs);
-    // a generous bound: the target is under 1 s (docs/performance.md has the measured figure)
-    assertThat(firstPageMs).isLessThan(3000);
+    // measured by the page itself (performance.now from its start to the first page drawn)
+    assertThat(firstPageMs).isLessThan(1000);
     browser.screenshot("rigs");
 
     browser.driver.findElement(By.id("page-next")).click();
@@ -477,15 +654,21 @@ class ConsoleBrowserTest {
     browser.waitFor("#select-all").click();
     browser.waitForText("#select-matching", "Select all 99 matching");
     browser.driver.findElement(By.id("select-matching")).click();
-    browser.waitForText("#selected-count", "99 selected");
+    browser.waitForText("#selected-count", "All 99 matching selected");
+    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
+        .selectByValue("set-power-mode");
+    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-mode")).selectByValue("eco");
     browser.driver.findElement(By.id("bulk-send")).click();
-    browser.waitForText("#confirm-title", "Blink LED on 99 rigs?");
+    browser.waitForText("#confirm-title", "Power mode on 99 rigs?");
+    browser.waitForText("#confirm-dialog", "every rig matching the current filters");
     browser.waitFor("#confirm-ok").click();
     browser.waitForText("#bulk-counts", "99 of 99 sent");
-    assertThat(
-            app().publisher.published().stream()
-                .filter(p -> p.type().equals("blink-led") && !rigs.contains(p.rigId()))
-                .count())
-        .isEqualTo(99);
+    var eco =
+        app().publisher.published().stream()
+            .filter(p -> p.type().equals("set-power-mode") && !rigs.contains(p.rigId()))
+            .toList();
+    assertThat(eco).hasSize(99);
+    assertThat(eco).allSatisfy(p -> assertThat(p.args()).isEqualTo(Map.of("mode", "eco")));
+    assertThat(eco).allSatisfy(p -> assertThat(p.rigId()).startsWith("rig-"));
   }
 }
