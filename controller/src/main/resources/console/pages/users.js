@@ -113,7 +113,7 @@ export async function render(main) {
     try {
       const users = await api('/api/v1/users');
       const chosen = tokenUser.value;
-      clear(tokenUser).append(users.items.map((u) => h('option', { value: u.username, selected: u.username === chosen }, `${u.username} (${u.role})`)));
+      clear(tokenUser).append(...users.items.map((u) => h('option', { value: u.username, selected: u.username === chosen }, `${u.username} (${u.role})`)));
       clear(list).append(h('table', { class: 'compact' },
         h('thead', {}, h('tr', {}, ['Username', 'Role', 'Account', 'Created'].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, users.items.map((u) => h('tr', {}, h('td', {}, u.username), h('td', {}, u.role),
