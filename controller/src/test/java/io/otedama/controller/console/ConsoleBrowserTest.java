@@ -3,16 +3,25 @@ package io.otedama.controller.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.otedama.agent.sim.FleetSimulator;
+import io.otedama.controller.ControllerCore;
+import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.auth.SessionCookies;
+import io.otedama.controller.commands.CommandPublisher;
 import io.otedama.controller.fleet.RigBirth;
 import io.otedama.controller.support.Api;
-import io.otedama.controller.support.TestApp;
-import io.otedama.controller.support.TestApps;
+import io.otedama.controller.support.RecordingCommandPublisher;
+import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.testing.FreePort;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +51,19 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-  static final DropwizardAppExtension<OtedamaConfiguration> APP = TestApps.app();
+  static final int MQTT_PORT = FreePort.find();
+  static final DropwizardAppExtension<OtedamaConfiguration> APP =
+      new DropwizardAppExtension<>(
+          ConsoleApp.class,
+          ResourceHelpers.resourceFilePath("test-config.yml"),
+          ConfigOverride.config("database.url", SharedPostgres::newDatabaseUrl),
+          ConfigOverride.config("database.user", "postgres"),
+          ConfigOverride.config("mqtt.embeddedPort", Integer.toString(MQTT_PORT)),
+          ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
+          ConfigOverride.config("mqtt.embeddedDataDir", ConsoleBrowserTest::brokerDir),
+          ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + MQTT_PORT),
+          ConfigOverride.config("commands.sweepInterval", "200ms"));
+  static FleetSimulator agents;
   @TempDir static Path profile;
   static Browser browser;
   static Api api;
@@ -89,13 +110,42 @@ class ConsoleBrowserTest {
 
   @AfterAll
   static void tearDown() {
+    if (agents != null) {
+      agents.close();
+    }
     if (browser != null) {
       browser.close();
     }
   }
 
-  static TestApp app() {
-    return TestApps.testApp(APP);
+  static ConsoleApp app() {
+    return (ConsoleApp) APP.getApplication();
+  }
+
+  /**
+   * The real application with its real rig transport (the embedded broker, the MQTT edge), so
+   * commands reach real agents; what goes out is also recorded, so tests of rigs without an agent
+   * can see what was sent and answer for them.
+   */
+  public static class ConsoleApp extends OtedamaApplication {
+    final RecordingCommandPublisher publisher = new RecordingCommandPublisher();
+
+    @Override
+    protected CommandPublisher connectRigTransport(ControllerCore core) {
+      CommandPublisher transport = super.connectRigTransport(core);
+      return (rigId, commandId, type, args, issuedAt, expiresAt) -> {
+        publisher.publish(rigId, commandId, type, args, issuedAt, expiresAt);
+        transport.publish(rigId, commandId, type, args, issuedAt, expiresAt);
+      };
+    }
+  }
+
+  static String brokerDir() {
+    try {
+      return Files.createTempDirectory("otedama-console-hivemq-").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -181,7 +231,7 @@ class ConsoleBrowserTest {
     browser.script("window.notReloaded = true");
 
     String rig = rigs.get(0);
-    Instant now = app().clock.instant();
+    Instant now = Instant.now();
     app()
         .core()
         .presence()
@@ -256,7 +306,7 @@ class ConsoleBrowserTest {
     assertThat(sent).extracting(p -> p.rigId()).containsExactlyInAnyOrderElementsOf(rigs);
     assertThat(sent).allSatisfy(p -> assertThat(p.args()).isEqualTo(Map.of("seconds", 30)));
 
-    Instant at = app().clock.instant();
+    Instant at = Instant.now();
     for (var p : sent) {
       app().core().commandResults().onResult(p.rigId(), p.commandId(), "acked", null, null, at);
     }
@@ -550,6 +600,44 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(8)
+  void aBulkCommandReachesRealAgentsAndTheirAnswersShowAsTheyArrive() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> app().mqttEdge().client().isConnected());
+    String token =
+        api.post("/api/v1/enrollment-tokens", admin, Map.of("uses", 2, "ttlHours", 1))
+            .text("token");
+    agents =
+        FleetSimulator.start(
+            FleetSimulator.Options.defaults(
+                    URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, 2)
+                .withFleetName("agents")
+                .withHashesPerSecond(1_000)
+                .withFailureShare(0)
+                .withTelemetryInterval(Duration.ofSeconds(1))
+                .withRamp(Duration.ZERO));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() ->
+            api.get("/api/v1/rigs?q=sim:agents&status=online", admin).body().path("total").asInt()
+                == 2);
+
+    browser.signIn("otto", "password-of-otto");
+    browser.go("#/rigs?q=sim:agents");
+    browser.waitForText("#rig-total", "2 rigs");
+    browser.waitFor("#select-all").click();
+    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
+        .selectByValue("restart-miner");
+    browser.driver.findElement(By.id("bulk-send")).click();
+    browser.waitForText("#confirm-title", "Restart miner on 2 rigs?");
+    browser.waitFor("#confirm-ok").click();
+    // the agents answer over MQTT; nothing here answers for them
+    browser.waitForText("#bulk-counts", "2 of 2 acknowledged, 2 of 2 succeeded, 0 of 2 failed");
+    browser.waitForText("#bulk-progress h2", "finished");
+    agents.close();
+    agents = null;
+  }
+
+  @Test
+  @Order(9)
   void aViewerSeesNoActionButtons() {
     browser.signIn("vera", "password-of-vera");
     browser.go("#/rigs");
@@ -568,7 +656,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aClientSeesOnlyTheirRigs() {
     String mine = rigs.get(1);
     assertThat(api.put("/api/v1/accounts/42/rigs/" + mine, admin, Map.of()).status())
@@ -591,7 +679,7 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theRigsTablePagesAndFiltersTenThousandRigsFromTheServer() {
     app()
         .core()
@@ -607,7 +695,7 @@ class ConsoleBrowserTest {
                     + " FROM generate_series(1, 10000) AS i"));
     browser.signIn("admin", Api.ADMIN_PASSWORD);
     browser.open("#/rigs");
-    browser.waitForText("#rig-total", "10,004 rigs");
+    browser.waitForText("#rig-total", "10,006 rigs");
     browser.waitForText("#page-info", "Page 1 of 201");
     assertThat(browser.all("table.rigs tbody tr")).hasSize(50);
     double firstPageMs =
@@ -616,7 +704,7 @@ class ConsoleBrowserTest {
         ((Number) browser.script("return window.otedamaTimings.rigsSinceNavigationMs"))
             .doubleValue();
     System.out.printf(
-        "Console rigs table, 10,004 rigs: first page %.0f ms after the page started,"
+        "Console rigs table, 10,006 rigs: first page %.0f ms after the page started,"
             + " %.0f ms after navigation start%n",
         firstPageMs, sinceNavigationMs);
     // measured by the page itself (performance.now from its start to the first page drawn)
