@@ -15,6 +15,11 @@
  * rig's difficulty; {@link io.otedama.controller.work.WorkAssignments} holds every rig's {@link
  * io.otedama.controller.work.RigWork}.
  *
+ * <p>REST: {@link io.otedama.controller.work.WorkProfileResource} (profiles; pool passwords never
+ * echoed) and {@link io.otedama.controller.work.GroupWorkResource} (point a group at a profile, put
+ * rigs in a group), both moving rigs' work at once through {@link
+ * io.otedama.controller.work.GroupWork}; they depend on api and auth (roles, audit detail).
+ *
  * <p>Seams: {@link io.otedama.controller.work.WorkAssignmentPublisher} (the MQTT edge publishes
  * agents' assignments) and {@link io.otedama.controller.work.WorkSubscriber} (how work reaches a
  * rig). Depends on {@code hashing}, {@code protocol}, Jdbi (profiles) and Micrometer; nothing here
