@@ -115,6 +115,7 @@ final class Browser implements AutoCloseable {
             ? repositoryRoot().resolve("docs/screenshots")
             : Path.of("target", "screenshots").toAbsolutePath();
     try {
+      script("window.scrollTo(0, 0)");
       Files.createDirectories(dir);
       Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {

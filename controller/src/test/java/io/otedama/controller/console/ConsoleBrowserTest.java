@@ -62,7 +62,9 @@ class ConsoleBrowserTest {
           ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
           ConfigOverride.config("mqtt.embeddedDataDir", ConsoleBrowserTest::brokerDir),
           ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + MQTT_PORT),
-          ConfigOverride.config("commands.sweepInterval", "200ms"));
+          ConfigOverride.config("commands.sweepInterval", "200ms"),
+          // the simulated agents find shares within seconds, so the shares page has some to show
+          ConfigOverride.config("work.agentStartDifficulty", "0.000001"));
   static FleetSimulator agents;
   @TempDir static Path profile;
   static Browser browser;
@@ -503,6 +505,18 @@ class ConsoleBrowserTest {
         .atMost(Duration.ofSeconds(10))
         .until(() -> api.get("/api/v1/rigs?group=rack-7", admin).body().path("total").asInt() == 3);
     browser.screenshot("groups");
+    browser.driver.manage().window().setSize(new Dimension(820, 1180));
+    try {
+      browser.waitFor("#group-table");
+      assertThat(
+              (Boolean)
+                  browser.script(
+                      "return document.documentElement.scrollWidth"
+                          + " <= document.documentElement.clientWidth"))
+          .isTrue();
+    } finally {
+      browser.driver.manage().window().setSize(new Dimension(1366, 900));
+    }
 
     // the bulk menu sends a pool profile by name
     browser.go("#/rigs?q=console-");
@@ -590,7 +604,6 @@ class ConsoleBrowserTest {
     browser.go("#/shares?range=7d");
     browser.waitFor("#shares-accepted");
     browser.waitFor("a[aria-current='true'][href$='range=7d']");
-    browser.screenshot("shares");
     browser.go("#/accounts");
     browser.waitFor("#accounts .note, #account-table");
     browser.go("#/payouts");
@@ -610,7 +623,7 @@ class ConsoleBrowserTest {
             FleetSimulator.Options.defaults(
                     URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, 2)
                 .withFleetName("agents")
-                .withHashesPerSecond(1_000)
+                .withHashesPerSecond(20_000)
                 .withFailureShare(0)
                 .withTelemetryInterval(Duration.ofSeconds(1))
                 .withRamp(Duration.ZERO));
@@ -632,6 +645,59 @@ class ConsoleBrowserTest {
     // the agents answer over MQTT; nothing here answers for them
     browser.waitForText("#bulk-counts", "2 of 2 acknowledged, 2 of 2 succeeded, 0 of 2 failed");
     browser.waitForText("#bulk-progress h2", "finished");
+
+    // the agents mine: their shares show per rig on the shares page
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.get("/api/v1/shares/summary", admin).body().path("rigs").size() == 2);
+    browser.go("#/shares?range=1h");
+    browser.waitForCount("#share-rig-table tbody tr", 2);
+    assertThat(browser.text("#share-rig-table")).contains(agents.rigs().get(0).rigId());
+    browser.screenshot("shares");
+
+    // a group on another profile: putting the agents' rigs in it moves their work at once
+    var local = api.put("/api/v1/work-profiles/second-local", admin, Map.of("kind", "local"));
+    assertThat(local.status()).isEqualTo(201);
+    long group =
+        api.post("/api/v1/groups", admin, Map.of("name", "agents-hall")).body().path("id").asLong();
+    assertThat(
+            api.put(
+                    "/api/v1/groups/" + group + "/work-profile",
+                    admin,
+                    Map.of("profile", "second-local"))
+                .status())
+        .isEqualTo(200);
+    List<String> agentRigs = agents.rigs().stream().map(r -> r.rigId()).toList();
+    var moved =
+        api.post("/api/v1/groups/" + group + "/rigs", admin, Map.of("rigIds", agentRigs)).body();
+    assertThat(moved.path("moved").asInt()).isEqualTo(2);
+    assertThat(moved.path("workMoved").asInt()).isEqualTo(2);
+    var secondFeed = app().work().profiles().runningFeeds().get("second-local");
+    assertThat(secondFeed).isNotNull();
+    for (String rig : agentRigs) {
+      assertThat(app().work().assignments().find(rig).orElseThrow().feed()).isSameAs(secondFeed);
+    }
+    // a profile in use, or the default one, is not deleted
+    assertThat(api.send("DELETE", "/api/v1/work-profiles/second-local", admin, null).status())
+        .isEqualTo(409);
+    String defaultProfile =
+        api.get("/api/v1/work-profiles", admin).body().path("defaultProfile").asText();
+    assertThat(api.send("DELETE", "/api/v1/work-profiles/" + defaultProfile, admin, null).status())
+        .isEqualTo(409);
+    assertThat(
+            api.put(
+                    "/api/v1/work-profiles/broken",
+                    admin,
+                    Map.of("pools", List.of(Map.of("url", "http://x:1", "user", "u"))))
+                .text("message"))
+        .contains("stratum+tcp://");
+    assertThat(
+            api.put(
+                    "/api/v1/work-profiles/viewer-try",
+                    api.login("vera", "password-of-vera"),
+                    Map.of("kind", "local"))
+                .status())
+        .isEqualTo(403);
     agents.close();
     agents = null;
   }
