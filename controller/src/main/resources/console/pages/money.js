@@ -11,6 +11,13 @@ export function sats(n) {
   return `${Number(n).toLocaleString('en-US')} sat`;
 }
 
+/** Share difficulty: tiny test difficulties stay readable instead of rounding to 0. */
+function difficulty(n) {
+  const v = Number(n);
+  if (!v) return '0';
+  return v < 0.01 ? v.toExponential(2) : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
 function btc(n) {
   return n === null || n === undefined ? '' : `${(Number(n) / 1e8).toFixed(8)} BTC`;
 }
@@ -60,7 +67,7 @@ export const shares = {
           h('div', { class: 'card stat online' }, h('span', { class: 'label' }, 'Accepted'), h('strong', { id: 'shares-accepted' }, count(t.accepted))),
           h('div', { class: 'card stat offline' }, h('span', { class: 'label' }, 'Rejected'), h('strong', { id: 'shares-rejected' }, count(t.rejected)),
             h('span', { class: 'extra' }, all ? `${((100 * t.rejected) / all).toFixed(2)} % of all` : 'none submitted')),
-          h('div', { class: 'card stat' }, h('span', { class: 'label' }, 'Accepted difficulty'), h('strong', {}, Number(t.acceptedDifficulty).toLocaleString('en-US', { maximumFractionDigits: 1 })))),
+          h('div', { class: 'card stat' }, h('span', { class: 'label' }, 'Accepted difficulty'), h('strong', {}, difficulty(t.acceptedDifficulty)))),
         h('h2', {}, 'Rejected by reason'),
         reasons.length
           ? table('share-reasons', [['Reason'], ['Shares', true]], reasons.map(([r, n]) => h('tr', {}, h('td', {}, r), h('td', { class: 'num' }, count(n)))))
@@ -83,7 +90,7 @@ export const shares = {
               h('td', { class: 'num' }, count(r.accepted)), h('td', { class: 'num' }, count(r.rejected)),
               h('td', { class: 'num' }, all ? ((100 * r.rejected) / all).toFixed(2) : '—'),
               h('td', {}, top ? `${top[0]} (${count(top[1])})` : ''),
-              h('td', { class: 'num' }, Number(r.acceptedDifficulty).toLocaleString('en-US', { maximumFractionDigits: 1 })));
+              h('td', { class: 'num' }, difficulty(r.acceptedDifficulty)));
           })))
       : note('empty', 'No rig submitted shares in this period.'));
   },
