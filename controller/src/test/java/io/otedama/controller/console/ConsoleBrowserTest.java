@@ -824,5 +824,23 @@ class ConsoleBrowserTest {
     assertThat(eco).hasSize(99);
     assertThat(eco).allSatisfy(p -> assertThat(p.args()).isEqualTo(Map.of("mode", "eco")));
     assertThat(eco).allSatisfy(p -> assertThat(p.rigId()).startsWith("rig-"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.get("/api/v1/commands/batches?limit=1", admin)
+            .body()
+            .path("items")
+            .get(0)
+            .path("queuedAt")
+            .isTextual());
+    var lastBatch = api.get("/api/v1/commands/batches?limit=1", admin).body().path("items").get(0);
+    assertThat(lastBatch.path("total").asInt()).isEqualTo(99);
+    System.out.printf(
+        "Console batch of %d rigs: every command queued and sent %d ms after the batch was"
+            + " created%n",
+        lastBatch.path("total").asInt(),
+        Duration.between(
+                Instant.parse(lastBatch.path("createdAt").asText()),
+                Instant.parse(lastBatch.path("queuedAt").asText()))
+            .toMillis());
   }
 }
