@@ -159,7 +159,7 @@ class ConsoleBrowserTest {
     browser.screenshot("login");
     browser.waitFor("#username").sendKeys("admin");
     browser.driver.findElement(By.id("password")).sendKeys("not-the-password");
-    browser.driver.findElement(By.id("login-submit")).click();
+    browser.click("#login-submit");
     browser.waitForText("#login-error", "Wrong username or password.");
     assertThat(browser.driver.manage().getCookieNamed(SessionCookies.NAME)).isNull();
 
@@ -171,7 +171,7 @@ class ConsoleBrowserTest {
     assertThat(session.getSameSite()).isEqualTo("Strict");
     assertThat(api.get("/api/v1/auth/me", session.getValue()).status()).isEqualTo(200);
 
-    browser.driver.findElement(By.id("logout")).click();
+    browser.click("#logout");
     browser.waitFor("#login-form");
     // the session's token is revoked on the server, not just forgotten by the browser
     assertThat(api.get("/api/v1/auth/me", session.getValue()).status()).isEqualTo(401);
@@ -289,13 +289,13 @@ class ConsoleBrowserTest {
     browser.signIn("otto", "password-of-otto");
     browser.go("#/rigs?q=console-");
     browser.waitForText("#rig-total", "3 rigs");
-    browser.waitFor("#select-all").click();
+    browser.click("#select-all");
     browser.waitForText("#selected-count", "3 selected");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
         .selectByValue("blink-led");
-    browser.waitFor("#bulk-send").click();
+    browser.click("#bulk-send");
     browser.waitForText("#confirm-title", "Blink LED on 3 rigs?");
-    browser.waitFor("#confirm-ok").click();
+    browser.click("#confirm-ok");
     browser.waitForText("#bulk-counts", "3 of 3 sent");
 
     await()
@@ -432,12 +432,12 @@ class ConsoleBrowserTest {
     browser.go("#/groups");
     browser.waitFor("#group-name").sendKeys("rack-7");
     browser.driver.findElement(By.id("group-kind")).sendKeys("rack");
-    browser.driver.findElement(By.id("group-create")).click();
+    browser.click("#group-create");
     browser.waitForText("#group-list", "rack-7");
     browser.waitForText("#group-list", "hall-a");
 
     // a work profile of two pools; the password goes in and never comes back
-    browser.waitFor("#profile-new").click();
+    browser.click("#profile-new");
     browser.waitFor("#profile-name").sendKeys("main-pools");
     browser
         .driver
@@ -445,11 +445,11 @@ class ConsoleBrowserTest {
         .sendKeys("stratum+tcp://pool-a.example:3333");
     browser.driver.findElement(By.cssSelector(".pool-row .pool-user")).sendKeys("farm.1");
     browser.driver.findElement(By.cssSelector(".pool-row .pool-password")).sendKeys("secret-a");
-    browser.driver.findElement(By.id("pool-add")).click();
+    browser.click("#pool-add");
     browser.waitForCount(".pool-row", 2);
     browser.all(".pool-row .pool-url").get(1).sendKeys("stratum+tcp://pool-b.example:4444");
     browser.all(".pool-row .pool-user").get(1).sendKeys("farm.2");
-    browser.driver.findElement(By.id("profile-save")).click();
+    browser.click("#profile-save");
     browser.waitForText("[data-profile='main-pools']", "pool-b.example:4444");
     browser.waitForText("[data-profile='main-pools']", "password s•••");
     assertThat(browser.text("main")).doesNotContain("secret-a");
@@ -457,10 +457,10 @@ class ConsoleBrowserTest {
         .doesNotContain("secret-a");
 
     // edit: the backup becomes the primary; the password not typed again is kept
-    browser.driver.findElement(By.cssSelector("[data-profile='main-pools'] .profile-edit")).click();
+    browser.click("[data-profile='main-pools'] .profile-edit");
     browser.waitForCount(".pool-row", 2);
-    browser.all(".pool-row").get(1).findElement(By.cssSelector("[aria-label='Move up']")).click();
-    browser.driver.findElement(By.id("profile-save")).click();
+    browser.click("#pool-rows tr:nth-child(2) button[aria-label='Move up']");
+    browser.click("#profile-save");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() ->
@@ -488,7 +488,7 @@ class ConsoleBrowserTest {
             browser.waitFor("select.group-profile[data-group='" + hallA + "']"))
         .selectByValue("main-pools");
     browser.waitForText("#confirm-title", "Point hall-a at main-pools?");
-    browser.waitFor("#confirm-ok").click();
+    browser.click("#confirm-ok");
     long hallAId = hallA;
     await()
         .atMost(Duration.ofSeconds(10))
@@ -496,11 +496,11 @@ class ConsoleBrowserTest {
     browser.waitForText("[data-profile='main-pools']", "Groups: hall-a");
 
     browser.waitFor("#assign-search").sendKeys("console-");
-    browser.driver.findElement(By.id("assign-find")).click();
+    browser.click("#assign-find");
     browser.waitForCount("input.assign-rig", 3);
     new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("assign-group")))
         .selectByVisibleText("rack-7");
-    browser.driver.findElement(By.id("assign-submit")).click();
+    browser.click("#assign-submit");
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> api.get("/api/v1/rigs?group=rack-7", admin).body().path("total").asInt() == 3);
@@ -521,15 +521,15 @@ class ConsoleBrowserTest {
     // the bulk menu sends a pool profile by name
     browser.go("#/rigs?q=console-");
     browser.waitForText("#rig-total", "3 rigs");
-    browser.waitFor("#select-all").click();
+    browser.click("#select-all");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
         .selectByValue("set-pool");
     browser.waitFor("#bulk-profile option[value='main-pools']");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-profile"))
         .selectByValue("main-pools");
-    browser.driver.findElement(By.id("bulk-send")).click();
+    browser.click("#bulk-send");
     browser.waitForText("#confirm-title", "Pool profile on 3 rigs?");
-    browser.waitFor("#confirm-ok").click();
+    browser.click("#confirm-ok");
     browser.waitForText("#bulk-counts", "3 of 3 sent");
     assertThat(
             app().publisher.published().stream()
@@ -539,7 +539,7 @@ class ConsoleBrowserTest {
         .allSatisfy(a -> assertThat(a).isEqualTo(Map.of("profile", "main-pools")));
 
     browser.go("#/enrollment");
-    browser.waitFor("#enroll-create").click();
+    browser.click("#enroll-create");
     WebElement command = browser.waitFor("#install-command");
     assertThat(command.getAttribute("value"))
         .startsWith(
@@ -567,7 +567,7 @@ class ConsoleBrowserTest {
     new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("token-user")))
         .selectByValue("vera");
     browser.driver.findElement(By.id("token-name")).sendKeys("grafana");
-    browser.driver.findElement(By.id("token-create")).click();
+    browser.click("#token-create");
     String apiToken = browser.waitFor("#token-value").getAttribute("value");
     browser.waitForText("#token-table", "grafana");
     assertThat(api.get("/api/v1/rigs", apiToken).status()).isEqualTo(200);
@@ -580,10 +580,10 @@ class ConsoleBrowserTest {
     browser.driver.findElement(By.id("token-name")).sendKeys("too-much");
     new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("token-role")))
         .selectByValue("admin");
-    browser.driver.findElement(By.id("token-create")).click();
+    browser.click("#token-create");
     browser.waitForText("#token-form", "may act as operator or viewer, not as 'admin'");
-    browser.driver.findElement(By.cssSelector("#token-table .token-revoke")).click();
-    browser.waitFor("#confirm-ok").click();
+    browser.click("#token-table .token-revoke");
+    browser.click("#confirm-ok");
     browser.waitForText("#token-list", "No API tokens yet.");
     assertThat(api.get("/api/v1/rigs", apiToken).status()).isEqualTo(401);
 
@@ -636,12 +636,12 @@ class ConsoleBrowserTest {
     browser.signIn("otto", "password-of-otto");
     browser.go("#/rigs?q=sim:agents");
     browser.waitForText("#rig-total", "2 rigs");
-    browser.waitFor("#select-all").click();
+    browser.click("#select-all");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
         .selectByValue("restart-miner");
-    browser.driver.findElement(By.id("bulk-send")).click();
+    browser.click("#bulk-send");
     browser.waitForText("#confirm-title", "Restart miner on 2 rigs?");
-    browser.waitFor("#confirm-ok").click();
+    browser.click("#confirm-ok");
     // the agents answer over MQTT; nothing here answers for them
     browser.waitForText("#bulk-counts", "2 of 2 acknowledged, 2 of 2 succeeded, 0 of 2 failed");
     browser.waitForText("#bulk-progress h2", "finished");
@@ -777,7 +777,7 @@ class ConsoleBrowserTest {
     assertThat(firstPageMs).isLessThan(1000);
     browser.screenshot("rigs");
 
-    browser.driver.findElement(By.id("page-next")).click();
+    browser.click("#page-next");
     browser.waitForText("#page-info", "Page 2 of 201");
     browser.waitForText("table.rigs tbody", "load-00049");
 
@@ -791,7 +791,7 @@ class ConsoleBrowserTest {
     assertThat(browser.all("table.rigs tbody .badge"))
         .allSatisfy(b -> assertThat(b.getText()).isEqualTo("offline"));
 
-    browser.driver.findElement(By.cssSelector("button.sort[data-sort='temperatureC']")).click();
+    browser.click("button.sort[data-sort='temperatureC']");
     browser.waitFor("th[aria-sort='ascending'] button[data-sort='temperatureC']");
 
     // back walks through the filters: sort, then status, then the text
@@ -805,17 +805,17 @@ class ConsoleBrowserTest {
     browser.go("#/rigs?q=load-000&size=25");
     browser.waitForText("#rig-total", "99 rigs");
     browser.waitForCount("table.rigs tbody tr", 25);
-    browser.waitFor("#select-all").click();
+    browser.click("#select-all");
     browser.waitForText("#select-matching", "Select all 99 matching");
-    browser.driver.findElement(By.id("select-matching")).click();
+    browser.click("#select-matching");
     browser.waitForText("#selected-count", "All 99 matching selected");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
         .selectByValue("set-power-mode");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-mode")).selectByValue("eco");
-    browser.driver.findElement(By.id("bulk-send")).click();
+    browser.click("#bulk-send");
     browser.waitForText("#confirm-title", "Power mode on 99 rigs?");
     browser.waitForText("#confirm-dialog", "every rig matching the current filters");
-    browser.waitFor("#confirm-ok").click();
+    browser.click("#confirm-ok");
     browser.waitForText("#bulk-counts", "99 of 99 sent");
     var eco =
         app().publisher.published().stream()
@@ -826,12 +826,13 @@ class ConsoleBrowserTest {
     assertThat(eco).allSatisfy(p -> assertThat(p.rigId()).startsWith("rig-"));
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> api.get("/api/v1/commands/batches?limit=1", admin)
-            .body()
-            .path("items")
-            .get(0)
-            .path("queuedAt")
-            .isTextual());
+        .until(() ->
+            api.get("/api/v1/commands/batches?limit=1", admin)
+                .body()
+                .path("items")
+                .get(0)
+                .path("queuedAt")
+                .isTextual());
     var lastBatch = api.get("/api/v1/commands/batches?limit=1", admin).body().path("items").get(0);
     assertThat(lastBatch.path("total").asInt()).isEqualTo(99);
     System.out.printf(
