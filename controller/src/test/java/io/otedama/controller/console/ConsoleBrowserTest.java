@@ -51,7 +51,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
-  static final int MQTT_PORT = FreePort.find();
+  static final int MQTT_PORT = FreePort.belowEphemeralRange();
   static final DropwizardAppExtension<OtedamaConfiguration> APP =
       new DropwizardAppExtension<>(
           ConsoleApp.class,
