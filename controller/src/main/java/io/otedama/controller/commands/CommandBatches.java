@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otedama.controller.api.ApiException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,9 @@ public class CommandBatches {
 
   /** How many failures a progress reply lists (all are counted). */
   public static final int FAILURES_LISTED = 200;
+
+  /** Rigs per round trip: one multi-row insert and one update per chunk. */
+  private static final int CHUNK = 500;
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandBatches.class);
   private final CommandService commands;
@@ -96,8 +98,7 @@ public class CommandBatches {
     }
     String id = UUID.randomUUID().toString();
     store.insert(id, type, toJson(checked), targets.size(), issuedBy, clock.instant());
-    JsonNode argsNode = args;
-    executor.execute(() -> issueAll(id, type, argsNode, targets, timeoutSeconds, issuedBy));
+    executor.execute(() -> issueAll(id, type, checked, targets, timeoutSeconds, issuedBy));
     return progress(id);
   }
 
@@ -115,22 +116,33 @@ public class CommandBatches {
   private void issueAll(
       String id,
       String type,
-      JsonNode args,
+      Map<String, Object> checkedArgs,
       List<String> rigIds,
       Integer timeoutSeconds,
       String issuedBy) {
-    List<String> refused = new ArrayList<>();
+    int[] refused = {0};
     try {
-      for (String rigId : rigIds) {
+      for (int from = 0; from < rigIds.size(); from += CHUNK) {
+        List<String> chunk = rigIds.subList(from, Math.min(rigIds.size(), from + CHUNK));
         try {
-          commands.issue(rigId, type, args, timeoutSeconds, issuedBy, id);
-        } catch (ApiException e) {
-          refused.add(rigId);
-          store.refuse(id, rigId, e.getMessage());
+          commands.issueMany(
+              chunk,
+              type,
+              checkedArgs,
+              timeoutSeconds,
+              issuedBy,
+              id,
+              (rigId, reason) -> {
+                refused[0]++;
+                store.refuse(id, rigId, reason);
+              });
         } catch (RuntimeException e) {
-          refused.add(rigId);
-          LOG.warn("Batch {}: the command to rig {} could not be queued", id, rigId, e);
-          store.refuse(id, rigId, "could not be queued: " + e.getMessage());
+          // the chunk's rows were not stored (one transaction): say so for each of its rigs
+          LOG.warn("Batch {}: {} commands could not be queued", id, chunk.size(), e);
+          for (String rigId : chunk) {
+            refused[0]++;
+            store.refuse(id, rigId, "could not be queued: " + e.getMessage());
+          }
         }
       }
     } finally {
@@ -139,8 +151,8 @@ public class CommandBatches {
           "Batch {} ({}) queued for {} rigs, {} refused",
           id,
           type,
-          rigIds.size() - refused.size(),
-          refused.size());
+          rigIds.size() - refused[0],
+          refused[0]);
     }
   }
 

@@ -103,6 +103,73 @@ public class CommandService {
     return id;
   }
 
+  /**
+   * Issues one checked command to many rigs (a batch's chunk): the rows in one round trip, then the
+   * transport rig by rig, then the sent ones marked in one update. Rigs that do not exist are
+   * handed to {@code refused} (rig id, reason) and get no row.
+   */
+  void issueMany(
+      List<String> rigIds,
+      String typeName,
+      Map<String, Object> checkedArgs,
+      Integer timeoutSeconds,
+      String issuedBy,
+      String batchId,
+      java.util.function.BiConsumer<String, String> refused) {
+    CommandType type = CommandType.of(typeName).orElseThrow();
+    java.util.Set<String> existing = store.existingRigs(rigIds);
+    List<String> ids = new java.util.ArrayList<>();
+    List<String> rigs = new java.util.ArrayList<>();
+    for (String rigId : rigIds) {
+      if (existing.contains(rigId)) {
+        ids.add(UUID.randomUUID().toString());
+        rigs.add(rigId);
+      } else {
+        refused.accept(rigId, "There is no rig with id '" + rigId + "'.");
+      }
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    Instant expiresAt =
+        now.plus(timeoutSeconds == null ? timeout : Duration.ofSeconds(timeoutSeconds));
+    store.insertMany(
+        ids,
+        rigs,
+        type.wireName(),
+        toJson(checkedArgs),
+        issuedBy,
+        now,
+        expiresAt,
+        now.plus(retryInterval),
+        batchId);
+    List<String> sent = new java.util.ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      metrics.entered(type.wireName(), CommandStatus.QUEUED);
+      try {
+        publisher.publish(rigs.get(i), ids.get(i), type.wireName(), checkedArgs, now, expiresAt);
+        sent.add(ids.get(i));
+      } catch (RuntimeException e) {
+        // stays queued: the sweep re-sends it with the usual backoff
+        store.markSendFailed(
+            ids.get(i), String.valueOf(e.getMessage()), clock.instant().plus(retryInterval));
+        LOG.warn(
+            "Command {} ({}) to rig {} not sent yet: {}",
+            ids.get(i),
+            type.wireName(),
+            rigs.get(i),
+            e.toString());
+      }
+    }
+    if (!sent.isEmpty()) {
+      int moved = store.markSentMany(sent, clock.instant());
+      for (int i = 0; i < moved; i++) {
+        metrics.entered(type.wireName(), CommandStatus.SENT);
+      }
+    }
+  }
+
   /** Checks a type and its arguments without issuing anything; returns the checked arguments. */
   Map<String, Object> check(String typeName, JsonNode args, Integer timeoutSeconds) {
     if (typeName == null || typeName.isBlank()) {

@@ -54,6 +54,63 @@ class CommandStore {
             .execute());
   }
 
+  /** The ids among {@code rigIds} that are rigs. */
+  java.util.Set<String> existingRigs(List<String> rigIds) {
+    return jdbi.withHandle(h ->
+        new java.util.HashSet<>(
+            h.createQuery("SELECT id FROM rigs WHERE id IN (<ids>)")
+                .bindList("ids", rigIds)
+                .mapTo(String.class)
+                .list()));
+  }
+
+  /** Inserts queued commands of one type and batch in one round trip: {@code ids[i]} for rig i. */
+  void insertMany(
+      List<String> ids,
+      List<String> rigIds,
+      String type,
+      String argsJson,
+      String issuedBy,
+      Instant now,
+      Instant expiresAt,
+      Instant nextAttemptAt,
+      String batchId) {
+    jdbi.useTransaction(h -> {
+      var batch =
+          h.prepareBatch(
+              "INSERT INTO commands (id, rig_id, type, args, status, issued_by, created_at,"
+                  + " expires_at, next_attempt_at, batch_id)"
+                  + " VALUES (:id, :rig, :type, CAST(:args AS jsonb), 'queued', :by, :now,"
+                  + " :expires, :next, :batch)");
+      for (int i = 0; i < ids.size(); i++) {
+        batch
+            .bind("id", ids.get(i))
+            .bind("rig", rigIds.get(i))
+            .bind("type", type)
+            .bind("args", argsJson)
+            .bind("by", issuedBy)
+            .bind("now", now)
+            .bind("expires", expiresAt)
+            .bind("next", nextAttemptAt)
+            .bind("batch", batchId)
+            .add();
+      }
+      batch.execute();
+    });
+  }
+
+  /** Marks the still-queued commands among {@code ids} sent; returns how many moved. */
+  int markSentMany(List<String> ids, Instant at) {
+    return jdbi.withHandle(h ->
+        h.createUpdate(
+                "UPDATE commands SET status = 'sent', sent_at = :at, attempts = attempts + 1,"
+                    + " next_attempt_at = NULL, last_error = NULL"
+                    + " WHERE id IN (<ids>) AND status = 'queued'")
+            .bind("at", at)
+            .bindList("ids", ids)
+            .execute());
+  }
+
   boolean markSent(String id, Instant at) {
     return jdbi.withHandle(h ->
         h.createUpdate(
