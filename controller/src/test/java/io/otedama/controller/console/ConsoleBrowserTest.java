@@ -742,6 +742,18 @@ class ConsoleBrowserTest {
     assertThat(api.get("/api/v1/rigs/" + rigs.get(0), carol).status()).isEqualTo(404);
     assertThat(api.get("/api/v1/rigs", carol).body().path("total").asLong()).isEqualTo(1);
     assertThat(api.get("/api/v1/fleet/summary", carol).status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/work-profiles", carol).status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/commands/batches", carol).status()).isEqualTo(403);
+    assertThat(
+            api.post(
+                    "/api/v1/commands/batch",
+                    carol,
+                    Map.of("type", "blink-led", "rigIds", List.of(mine)))
+                .status())
+        .isEqualTo(403);
+    assertThat(api.get("/api/v1/api-tokens", carol).status()).isEqualTo(403);
+    // their money pages are in the menu; fleet-wide pages are not
+    assertThat(browser.text("#nav")).contains("Payouts").contains("Accounts");
   }
 
   @Test
