@@ -48,22 +48,17 @@ public class CommandService {
 
   public Command issue(
       String rigId, String typeName, JsonNode args, Integer timeoutSeconds, String issuedBy) {
-    String id = issue(rigId, typeName, args, timeoutSeconds, issuedBy, null);
+    String id = issueOne(rigId, typeName, args, timeoutSeconds, issuedBy);
     return store.find(id).orElseThrow();
   }
 
   /**
-   * Issues one command, as part of batch {@code batchId} when that is not null; returns its id.
+   * Issues one command; returns its id.
    *
    * @throws ApiException for a bad type or arguments (400) or an unknown rig (404)
    */
-  String issue(
-      String rigId,
-      String typeName,
-      JsonNode args,
-      Integer timeoutSeconds,
-      String issuedBy,
-      String batchId) {
+  private String issueOne(
+      String rigId, String typeName, JsonNode args, Integer timeoutSeconds, String issuedBy) {
     if (typeName == null || typeName.isBlank()) {
       throw ApiException.badRequest(
           "The command type is required; one of " + CommandType.allNames() + ".");
@@ -97,7 +92,7 @@ public class CommandService {
         now,
         expiresAt,
         now.plus(retryInterval),
-        batchId);
+        null);
     metrics.entered(type.wireName(), CommandStatus.QUEUED);
     send(id, rigId, type.wireName(), checkedArgs, now, expiresAt, 1);
     return id;
