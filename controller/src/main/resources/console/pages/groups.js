@@ -16,6 +16,7 @@ export async function render(main, ctx) {
   let groups = [];
   let profiles = null; // null: the work profile API is not available
   let defaultProfile = '';
+  let groupEditor = null;
 
   main.append(h('h1', {}, 'Groups and work profiles'));
   if (ctx.canAct) main.append(groupForm());
@@ -27,11 +28,22 @@ export async function render(main, ctx) {
     editorBox, profileList));
 
   function groupForm() {
+    const title = h('h2', { id: 'group-form-title' }, 'New group');
     const name = h('input', { id: 'group-name', required: true, maxlength: 100 });
     const kind = h('input', { id: 'group-kind', placeholder: 'site, rack, model…', maxlength: 50 });
     const description = h('input', { id: 'group-description', maxlength: 500 });
+    const submit = h('button', { type: 'submit', id: 'group-create' }, 'Create group');
+    const cancel = h('button', { type: 'button', class: 'secondary', id: 'group-cancel', hidden: true, onclick: () => reset() }, 'Cancel');
     const error = h('div', { 'aria-live': 'assertive' });
-    return h('form', {
+    let editing = null;
+    const reset = () => {
+      editing = null;
+      form.reset();
+      title.textContent = 'New group';
+      submit.textContent = 'Create group';
+      cancel.hidden = true;
+    };
+    const form = h('form', {
       class: 'card inline-form', id: 'group-form', 'aria-labelledby': 'group-form-title',
       onsubmit: async (e) => {
         e.preventDefault();
@@ -39,20 +51,34 @@ export async function render(main, ctx) {
         try {
           const body = { name: name.value.trim() };
           if (kind.value.trim()) body.kind = kind.value.trim();
-          if (description.value.trim()) body.description = description.value.trim();
-          const g = await api('/api/v1/groups', { method: 'POST', body });
-          toast(`Group ${g.name} created.`);
-          e.target.reset();
+          if (description.value.trim() || editing) body.description = description.value.trim();
+          const g = editing
+            ? await api(`/api/v1/groups/${editing.id}`, { method: 'PUT', body })
+            : await api('/api/v1/groups', { method: 'POST', body });
+          toast(editing ? `Group ${g.name} saved.` : `Group ${g.name} created.`);
+          reset();
           await load();
         } catch (err) {
           error.append(note('error', err.message));
         }
       },
-    }, h('h2', { id: 'group-form-title' }, 'New group'),
+    }, title,
     h('label', { for: 'group-name' }, 'Name'), name,
     h('label', { for: 'group-kind' }, 'Kind'), kind,
     h('label', { for: 'group-description' }, 'Description'), description,
-    h('button', { type: 'submit', id: 'group-create' }, 'Create group'), error);
+    submit, cancel, error);
+    groupEditor = (g) => {
+      editing = g;
+      name.value = g.name;
+      kind.value = g.kind || '';
+      description.value = g.description || '';
+      title.textContent = `Edit group ${g.name}`;
+      submit.textContent = 'Save group';
+      cancel.hidden = false;
+      form.scrollIntoView({ block: 'nearest' });
+      name.focus();
+    };
+    return form;
   }
 
   function profileOf(groupId) {
@@ -66,14 +92,17 @@ export async function render(main, ctx) {
       clear(groupList).append(note('empty', ctx.canAct ? 'No groups yet: create one above.' : 'No groups yet.'));
       return;
     }
-    const cols = ['Name', 'Kind', 'Rigs', 'Work profile', 'Description', 'Created'];
+    const cols = ['Name', 'Kind', 'Rigs', 'Work profile', 'Description', 'Created', ...(ctx.canAct ? [''] : [])];
     clear(groupList).append(h('div', { class: 'table-wrap' }, h('table', { class: 'compact', id: 'group-table' },
       h('thead', {}, h('tr', {}, cols.map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, groups.map((g) => h('tr', { dataset: { group: g.id } },
         h('td', {}, h('a', { href: `#/rigs?group=${g.id}` }, g.name)), h('td', {}, g.kind),
         h('td', { class: 'num' }, count(g.rigCount)),
         h('td', {}, profileCell(g)),
-        h('td', {}, g.description || ''), h('td', {}, when(g.createdAt))))))));
+        h('td', {}, g.description || ''), h('td', {}, when(g.createdAt)),
+        ctx.canAct ? h('td', {}, h('button', {
+          type: 'button', class: 'secondary group-edit', 'aria-label': `Edit ${g.name}`, onclick: () => groupEditor(g),
+        }, 'Edit')) : null))))));
   }
 
   function profileCell(g) {

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -19,7 +21,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Rig groups: list (with rig counts) and create. */
+/**
+ * Rig groups: list (with rig counts), create and edit. A group's work profile and its rigs are set
+ * through the work feature ({@code /api/v1/groups/{id}/work-profile}, {@code .../rigs}), which
+ * moves the rigs' work as well.
+ */
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +41,23 @@ public class GroupResource {
       @NotBlank @Size(max = 128) String name,
       @Size(max = 64) String kind,
       @Size(max = 1000) String description) {}
+
+  public record EditGroup(
+      @Size(max = 128) String name,
+      @Size(max = 64) String kind,
+      @Size(max = 1000) String description) {}
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+  public Group edit(
+      @PathParam("id") long id,
+      @NotNull @Valid EditGroup body,
+      @Context ContainerRequestContext request) {
+    Group group = groups.update(id, body.name(), body.kind(), body.description());
+    request.setProperty(AuditFilter.DETAIL, "group " + id + " edited");
+    return group;
+  }
 
   @GET
   public Map<String, List<Group>> list() {

@@ -43,6 +43,37 @@ public class GroupService {
         h.createQuery(SELECT + " WHERE g.id = :id").bind("id", id).map(GroupService::map).one());
   }
 
+  /** Renames a group or changes its kind or description (null leaves a field as it is). */
+  public Group update(long id, String name, String kind, String description) {
+    if (name != null && name.isBlank()) {
+      throw ApiException.badRequest("A group name cannot be empty.");
+    }
+    int changed;
+    try {
+      changed =
+          jdbi.withHandle(h ->
+              h.createUpdate(
+                      "UPDATE rig_groups SET name = COALESCE(:name, name),"
+                          + " kind = COALESCE(:kind, kind),"
+                          + " description = COALESCE(:description, description) WHERE id = :id")
+                  .bind("name", name == null ? null : name.strip())
+                  .bind("kind", kind == null || kind.isBlank() ? null : kind.strip())
+                  .bind("description", description)
+                  .bind("id", id)
+                  .execute());
+    } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+      if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        throw ApiException.conflict("A group named '" + name.strip() + "' already exists.");
+      }
+      throw e;
+    }
+    if (changed == 0) {
+      throw ApiException.notFound("There is no group with id " + id + ".");
+    }
+    return jdbi.withHandle(h ->
+        h.createQuery(SELECT + " WHERE g.id = :id").bind("id", id).map(GroupService::map).one());
+  }
+
   static boolean exists(Jdbi jdbi, long groupId) {
     return jdbi.withHandle(h ->
         h.createQuery("SELECT count(*) FROM rig_groups WHERE id = :id")

@@ -120,6 +120,15 @@ class ConsoleBrowserTest {
     }
   }
 
+  static long groupId(String name) {
+    for (var g : api.get("/api/v1/groups", admin).body().path("items")) {
+      if (g.path("name").asText().equals(name)) {
+        return g.path("id").asLong();
+      }
+    }
+    throw new AssertionError("no group " + name);
+  }
+
   static ConsoleApp app() {
     return (ConsoleApp) APP.getApplication();
   }
@@ -435,6 +444,16 @@ class ConsoleBrowserTest {
     browser.click("#group-create");
     browser.waitForText("#group-list", "rack-7");
     browser.waitForText("#group-list", "hall-a");
+    browser.click("button.group-edit[aria-label='Edit rack-7']");
+    browser.waitForText("#group-form-title", "Edit group rack-7");
+    browser.waitFor("#group-description").sendKeys("row 7, left side");
+    browser.click("#group-create");
+    browser.waitForText("#group-list", "row 7, left side");
+    assertThat(api.put("/api/v1/groups/999999", admin, Map.of("name", "x")).status())
+        .isEqualTo(404);
+    var taken = api.put("/api/v1/groups/" + groupId("csrf-probe"), admin, Map.of("name", "hall-a"));
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.text("message")).isEqualTo("A group named 'hall-a' already exists.");
 
     // a work profile of two pools; the password goes in and never comes back
     browser.click("#profile-new");
@@ -478,12 +497,7 @@ class ConsoleBrowserTest {
     assertThat(saved.pools().get(0).password()).isEmpty();
 
     // point hall-a at it, then put the console rigs in rack-7
-    long hallA = -1;
-    for (var g : api.get("/api/v1/groups", admin).body().path("items")) {
-      if (g.path("name").asText().equals("hall-a")) {
-        hallA = g.path("id").asLong();
-      }
-    }
+    long hallA = groupId("hall-a");
     new org.openqa.selenium.support.ui.Select(
             browser.waitFor("select.group-profile[data-group='" + hallA + "']"))
         .selectByValue("main-pools");
