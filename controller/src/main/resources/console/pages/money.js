@@ -107,20 +107,28 @@ export const accounts = {
           : `Ledger NOT balanced: ${count(c.unbalancedTransactionCount)} unbalanced transactions, ${count(c.balanceMismatchCount)} balance mismatches`), 'ledger check');
     }
     await load(box, '/api/v1/accounts', (b) => {
-      const clients = Array.isArray(b) ? b : b.clients || b.items || [];
-      const farm = b.farmSats ? Object.entries(b.farmSats) : [];
+      // {"items":[account with balances],"total","farm"} (farm for staff); older shapes tolerated
+      const clients = Array.isArray(b) ? b : b.items || b.clients || [];
+      const farmMap = b.farm || b.farmSats;
+      const farm = farmMap ? Object.entries(farmMap) : [];
+      const rigCount = (r) => (Array.isArray(r) ? r.length : r);
       return h('div', {},
         farm.length ? h('section', {}, h('h2', {}, 'Farm'), h('dl', { class: 'facts', id: 'farm-balances' },
           farm.map(([k, v]) => [h('dt', {}, k), h('dd', {}, `${sats(v)} `, h('span', { class: 'muted' }, btc(v)))]))) : null,
-        h('h2', {}, 'Client accounts'),
+        h('h2', {}, ctx.session.role === 'client' ? 'Your account' : 'Client accounts'),
         clients.length
-          ? table('account-table', [['Account'], ['Earnings', true], ['Fees', true], ['Electricity', true], ['Paid out', true], ['Payable', true]],
-            clients.map((c) => h('tr', {},
-              h('td', {}, String(c.clientAccountId ?? c.id ?? c.accountId ?? '')),
-              h('td', { class: 'num' }, sats(c.earningsSats)), h('td', { class: 'num' }, sats(c.feesSats)),
-              h('td', { class: 'num' }, sats(c.electricitySats)), h('td', { class: 'num' }, sats(c.payoutsSats)),
-              h('td', { class: 'num' }, h('strong', {}, sats(c.payableSats))))))
-          : note('empty', 'No client accounts yet.'));
+          ? table('account-table', [['Account'], ['Scheme'], ['Site'], ['Rigs', true], ['Earnings', true], ['Fees', true],
+            ['Electricity', true], ['Paid out', true], ['Payable', true], ['Threshold', true], ['Wallet']],
+          clients.map((c) => h('tr', {},
+            h('td', {}, `${c.id ?? c.clientAccountId ?? c.accountId ?? ''}${c.name ? ` ${c.name}` : ''}`),
+            h('td', {}, c.scheme || ''), h('td', {}, c.site ? (c.site.name || c.site.code || String(c.site)) : ''),
+            h('td', { class: 'num' }, c.rigs === undefined ? '' : count(rigCount(c.rigs))),
+            h('td', { class: 'num' }, sats(c.earningsSats)), h('td', { class: 'num' }, sats(c.feesSats)),
+            h('td', { class: 'num' }, sats(c.electricitySats)), h('td', { class: 'num' }, sats(c.paidSats ?? c.payoutsSats)),
+            h('td', { class: 'num' }, h('strong', {}, sats(c.payableSats))),
+            h('td', { class: 'num' }, c.payoutThresholdSats === undefined ? '' : sats(c.payoutThresholdSats)),
+            h('td', { class: 'wallet' }, c.walletAddress || '—'))))
+          : note('empty', ctx.session.role === 'client' ? 'No account is linked to your login yet.' : 'No client accounts yet.'));
     }, 'accounts');
   },
 };
