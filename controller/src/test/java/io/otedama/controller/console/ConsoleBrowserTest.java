@@ -426,6 +426,11 @@ class ConsoleBrowserTest {
     browser.waitForText("#rig-commands", "blinking");
     browser.waitFor("#rig-actions");
     browser.screenshot("rig-detail");
+    // one rig's command goes the same way as a bulk one: a batch of one, with its progress
+    browser.click("#rig-send");
+    browser.waitForText("#confirm-title", "Blink LED on console-alpha?");
+    browser.click("#confirm-ok");
+    browser.waitForText("#bulk-counts", "1 of 1 sent");
 
     // the range picker is a route: back returns to the previous range
     browser.driver.findElement(By.linkText("6 hours")).click();
