@@ -57,8 +57,7 @@ class RigAgentTest {
   static final double DIFFICULTY = 1e-5; // about 43,000 hashes per share
   static final AtomicInteger RIGS = new AtomicInteger();
 
-  @TempDir static Path brokerDir;
-  static BrokerAccounts accounts = new BrokerAccounts();
+  static BrokerAccounts accounts;
   static HiveMqBroker broker;
   static AgentEnvironment env;
 
@@ -68,14 +67,14 @@ class RigAgentTest {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = HiveMqBroker.start(brokerDir.resolve("hivemq"), accounts);
+    broker = HiveMqBroker.shared();
+    accounts = broker.accounts();
     env = AgentEnvironment.standard("test-agent");
   }
 
   @AfterAll
-  static void stopBroker() throws Exception {
+  static void stopEnvironment() {
     env.close();
-    broker.close();
   }
 
   @BeforeEach
