@@ -44,12 +44,15 @@ devices:
   - kind: cpu
     threads: 2
 CONF
-export OTEDAMA_AGENT_JAR="$here/agent/target/otedama-agent.jar"
+if [ -z "${LAUNCHER:-}" ]; then
+  export OTEDAMA_AGENT_JAR="$here/agent/target/otedama-agent.jar"
+fi
 export OTEDAMA_AGENT_JAVA_OPTS="$*"
 if [ "${OTEDAMA_AGENT_CDS_ARCHIVE:-}" != none ]; then
   export OTEDAMA_AGENT_CDS_ARCHIVE="$work/otedama-agent-run.jsa"
 fi
-launcher="$here/agent/src/main/dist/otedama-agent"
+# LAUNCHER=agent/target/otedama-agent-runtime/bin/otedama-agent measures the jlink runtime image
+launcher=${LAUNCHER:-$here/agent/src/main/dist/otedama-agent}
 
 # one start: prints "<ms to MQTT connected> <pid>"
 start_agent() {

@@ -131,7 +131,7 @@ class RigAgentTest {
             spool,
             executed,
             BirthSequence.inMemory(),
-            Duration.ofMillis(300),
+            Duration.ofMillis(100),
             null,
             reboot,
             led,

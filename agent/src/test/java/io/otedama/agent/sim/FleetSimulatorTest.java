@@ -48,11 +48,11 @@ class FleetSimulatorTest {
     FleetSimulator.Options options =
         FleetSimulator.Options.defaults(enrollment.url(), "fleet-token", 50)
             .withFleetName("t50")
-            .withTelemetryInterval(Duration.ofSeconds(1))
+            .withTelemetryInterval(Duration.ofMillis(250))
             .withHashesPerSecond(20_000)
             .withFailureShare(0)
-            .withReconnect(Duration.ofMillis(500), Duration.ofSeconds(2))
-            .withRamp(Duration.ofSeconds(2));
+            .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
+            .withRamp(Duration.ofMillis(500));
     try (ControllerProbe probe = new ControllerProbe(broker.url());
         FleetSimulator fleet = FleetSimulator.start(options)) {
       assertThat(fleet.awaitConnected(50, Duration.ofSeconds(60))).isTrue();
