@@ -139,7 +139,11 @@ public final class Outbox {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      LOG.log(Level.DEBUG, "a publish failed: {0}", String.valueOf(e.getCause()));
+      return false;
+    } catch (TimeoutException e) {
+      LOG.log(Level.DEBUG, "no acknowledgement in time");
       return false;
     }
   }
