@@ -54,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and malformed input, the spool through a network cut and across a restart.
  */
 class RigAgentTest {
-  static final double DIFFICULTY = 1e-5; // about 43,000 hashes per share
+  static final double DIFFICULTY = 2.5e-6; // about 10,700 hashes per share
   static final AtomicInteger RIGS = new AtomicInteger();
 
   static BrokerAccounts accounts;
