@@ -100,6 +100,8 @@ public final class RigAgent implements AutoCloseable {
   private final CommandProcessor commands;
   private final SerialExecutor inbound;
   private final AtomicLong telemetrySent = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicBoolean telemetryPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final java.util.concurrent.locks.ReentrantLock telemetryLock =
       new java.util.concurrent.locks.ReentrantLock();
   private final AtomicLong workRejected = new AtomicLong();
@@ -187,11 +189,7 @@ public final class RigAgent implements AutoCloseable {
     long phase = (long) (env.newRandom().nextDouble() * interval);
     telemetryTask =
         env.scheduler()
-            .scheduleWithFixedDelay(
-                () -> env.scheduler().execute(this::sendTelemetry),
-                phase,
-                interval,
-                TimeUnit.MILLISECONDS);
+            .scheduleWithFixedDelay(this::telemetryTick, phase, interval, TimeUnit.MILLISECONDS);
     outbox.requestDrain(); // anything a previous run left in the spool
   }
 
@@ -235,6 +233,20 @@ public final class RigAgent implements AutoCloseable {
 
   public long workRejected() {
     return workRejected.get();
+  }
+
+  /**
+   * The schedule's tick: hands the report to a thread of its own, unless the previous one has not
+   * even started (a starved machine), so ticks that pile up give one report, not a burst.
+   */
+  private void telemetryTick() {
+    if (telemetryPending.compareAndSet(false, true)) {
+      env.scheduler()
+          .execute(() -> {
+            telemetryPending.set(false);
+            sendTelemetry();
+          });
+    }
   }
 
   /** Collects and sends one telemetry message now (also called by the schedule). */

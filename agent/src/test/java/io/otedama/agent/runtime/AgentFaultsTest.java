@@ -219,9 +219,9 @@ class AgentFaultsTest {
     for (int i = 1; i < telemetry.size(); i++) {
       assertThat(telemetry.get(i).ts()).isGreaterThanOrEqualTo(telemetry.get(i - 1).ts());
     }
-    // what was not dropped arrived: the newest telemetry survives, the oldest made room
-    assertThat(telemetry.size() + spool.stats().droppedTelemetry())
-        .isEqualTo(agent.telemetrySent());
+    // What was not dropped arrived: the newest telemetry survives, the oldest made room. At least
+    // once: what was in flight at the cut may come twice, at most one outbox window of it.
+    assertThat(telemetry.size() + dropped - agent.telemetrySent()).isBetween(0L, 16L);
   }
 
   /**
@@ -339,7 +339,8 @@ class AgentFaultsTest {
         .until(
             () -> probe.from(agent.rigId(), TopicKind.TELEMETRY).size() >= agent.telemetrySent());
     List<TelemetryMessage> telemetry = probe.from(agent.rigId(), TopicKind.TELEMETRY);
-    assertThat((long) telemetry.size()).isEqualTo(agent.telemetrySent());
+    // nothing lost; what was in flight at the cut may come twice (at most one outbox window)
+    assertThat(telemetry.size() - agent.telemetrySent()).isBetween(0L, 16L);
     for (int i = 1; i < telemetry.size(); i++) {
       assertThat(telemetry.get(i).ts()).isGreaterThanOrEqualTo(telemetry.get(i - 1).ts());
     }

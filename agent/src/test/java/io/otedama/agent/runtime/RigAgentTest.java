@@ -533,8 +533,8 @@ class RigAgentTest {
             null);
     first.agent().start();
     await().atMost(Duration.ofSeconds(20)).until(() -> first.agent().telemetrySent() >= 5);
-    long spooled = first.agent().outbox().spool().stats().records();
     first.agent().close();
+    long spooled = first.agent().outbox().spool().stats().records();
     long restartedAt = System.currentTimeMillis();
 
     proxy.restore();
