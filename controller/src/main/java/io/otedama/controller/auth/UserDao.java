@@ -14,6 +14,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface UserDao {
   String COLUMNS = "id, username, password_hash, role, account_id, created_at";
 
+  /**
+   * The role a token acts with: a login token its user's; a named API token its own, but never
+   * above its user's role now (a user demoted since keeps no more than the new role). A staff token
+   * of a client user, or a client token of a staff user, matches no row at all.
+   */
+  String TOKEN_ROLE =
+      "CASE WHEN t.role IS NULL THEN u.role"
+          + " WHEN array_position(ARRAY['viewer', 'operator', 'admin'], t.role)"
+          + " <= array_position(ARRAY['viewer', 'operator', 'admin'], u.role) THEN t.role"
+          + " ELSE u.role END";
+
   @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")
   Optional<UserRow> findByUsername(@Bind("username") String username);
 
@@ -44,10 +55,12 @@ public interface UserDao {
       @Bind("expiresAt") Instant expiresAt);
 
   @SqlQuery(
-      "SELECT u.id, u.username, u.password_hash, COALESCE(t.role, u.role) AS role,"
-          + " u.account_id, u.created_at"
+      "SELECT u.id, u.username, u.password_hash, "
+          + TOKEN_ROLE
+          + " AS role, u.account_id, u.created_at"
           + " FROM api_tokens t JOIN users u ON u.id = t.user_id"
-          + " WHERE t.token_sha256 = :hash AND t.expires_at > :now")
+          + " WHERE t.token_sha256 = :hash AND t.expires_at > :now"
+          + " AND (t.role IS NULL OR (t.role = 'client') = (u.role = 'client'))")
   Optional<UserRow> findByToken(@Bind("hash") byte[] tokenSha256, @Bind("now") Instant now);
 
   @SqlUpdate("DELETE FROM api_tokens WHERE token_sha256 = :hash")

@@ -593,6 +593,22 @@ class ConsoleBrowserTest {
     assertThat(api.post("/api/v1/groups", apiToken, Map.of("name", "nope")).status())
         .isEqualTo(403);
     assertThat(api.get("/api/v1/api-tokens", admin).body().toString()).doesNotContain(apiToken);
+    // a token never acts above its user's role now: nina, demoted, keeps only viewer rights
+    String ninaToken =
+        api.post(
+                "/api/v1/api-tokens",
+                admin,
+                Map.of("username", "nina", "name", "nina-script", "role", "operator"))
+            .text("token");
+    assertThat(api.post("/api/v1/groups", ninaToken, Map.of("name", "by-nina")).status())
+        .isEqualTo(201);
+    app()
+        .core()
+        .jdbi()
+        .useHandle(h -> h.execute("UPDATE users SET role = 'viewer' WHERE username = 'nina'"));
+    assertThat(api.get("/api/v1/rigs", ninaToken).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/groups", ninaToken, Map.of("name", "by-nina-2")).status())
+        .isEqualTo(403);
     browser.screenshot("users");
     new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("token-user")))
         .selectByValue("otto");
@@ -601,9 +617,12 @@ class ConsoleBrowserTest {
         .selectByValue("admin");
     browser.click("#token-create");
     browser.waitForText("#token-form", "may act as operator or viewer, not as 'admin'");
-    browser.click("#token-table .token-revoke");
+    browser.click("#token-table tr[data-token] .token-revoke[aria-label='Revoke grafana']");
     browser.click("#confirm-ok");
-    browser.waitForText("#token-list", "No API tokens yet.");
+    browser.waitForText("#token-list", "nina-script");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !browser.text("#token-list").contains("grafana"));
     assertThat(api.get("/api/v1/rigs", apiToken).status()).isEqualTo(401);
 
     browser.go("#/audit");
