@@ -154,7 +154,7 @@ public final class CurtailmentStore {
                     rs.getString("rig_id"),
                     rs.getString("method"),
                     instant(rs.getTimestamp("curtailed_at")),
-                    (Double) rs.getObject("power_w", Double.class),
+                    Columns.nullableDouble(rs, "power_w"),
                     instant(rs.getTimestamp("restored_at"))))
             .list());
   }
@@ -179,9 +179,9 @@ public final class CurtailmentStore {
         instant(rs.getTimestamp("ends_at")),
         rs.getInt("ramp_seconds"),
         rs.getString("status"),
-        (Double) rs.getObject("baseline_w", Double.class),
-        (Double) rs.getObject("goal_w", Double.class),
-        (Double) rs.getObject("measured_w", Double.class),
+        Columns.nullableDouble(rs, "baseline_w"),
+        Columns.nullableDouble(rs, "goal_w"),
+        Columns.nullableDouble(rs, "measured_w"),
         (Boolean) rs.getObject("target_met", Boolean.class),
         instant(rs.getTimestamp("last_checked_at")),
         instant(rs.getTimestamp("last_restore_at")),

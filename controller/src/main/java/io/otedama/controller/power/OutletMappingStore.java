@@ -55,7 +55,7 @@ public final class OutletMappingStore {
                     rs.getString("device_id"),
                     rs.getInt("outlet_index"),
                     rs.getString("outlet_name"),
-                    (Double) rs.getObject("nameplate_w", Double.class),
+                    Columns.nullableDouble(rs, "nameplate_w"),
                     rs.getBoolean("watchdog")))
             .list());
   }

@@ -45,7 +45,7 @@ public final class RigPowerQueries {
                 device,
                 rs.getInt("outlet_index"),
                 rs.getString("outlet_name"),
-                (Double) rs.getObject("nameplate_w", Double.class),
+                Columns.nullableDouble(rs, "nameplate_w"),
                 rs.getBoolean("watchdog"));
     return new RigPowerFacts(
         rs.getString("id"),
@@ -53,7 +53,7 @@ public final class RigPowerQueries {
         rs.getString("status"),
         instant(rs.getTimestamp("status_changed_at")),
         rs.getDouble("hashrate_hs"),
-        (Double) rs.getObject("power_w", Double.class),
+        Columns.nullableDouble(rs, "power_w"),
         instant(rs.getTimestamp("last_telemetry_at")),
         rs.getBoolean("power_modes"),
         mapping,

@@ -9,8 +9,6 @@ import io.otedama.controller.support.MigratedDatabase;
 import io.otedama.controller.support.MutableClock;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.snmp4j.smi.OID;
  * v3 USM (SHA/AES), snmpd's own IF-MIB as the switch, and a PDU that never answers.
  */
 class SnmpDevicesTest {
-  static Path dir;
   static SnmpAgentProcess snmpsim;
   static SnmpAgentProcess snmpd;
   static SnmpClient snmp;
@@ -38,11 +35,8 @@ class SnmpDevicesTest {
 
   @BeforeAll
   static void agents() throws Exception {
-    dir = Files.createTempDirectory("otedama-snmp-");
-    snmpsim =
-        SnmpAgentProcess.snmpsim(
-            dir.resolve("sim"), "apc-rpdu2.snmprec", "apc-rpdu.snmprec", "apc-rpdu2-limits.snmprec");
-    snmpd = SnmpAgentProcess.snmpd(Files.createDirectories(dir.resolve("snmpd")));
+    snmpsim = SharedSnmpAgents.snmpsim();
+    snmpd = SharedSnmpAgents.snmpd();
     snmp = new SnmpClient(Duration.ofMillis(800), 1);
     reader = new DeviceReader(snmp);
     jdbi = MigratedDatabase.create();
@@ -53,12 +47,6 @@ class SnmpDevicesTest {
   static void stop() throws Exception {
     if (snmp != null) {
       snmp.close();
-    }
-    if (snmpsim != null) {
-      snmpsim.close();
-    }
-    if (snmpd != null) {
-      snmpd.close();
     }
   }
 
@@ -152,12 +140,14 @@ class SnmpDevicesTest {
 
   @Test
   void anUnreachablePduTimesOutAndTheOthersStillGetPolled() throws Exception {
-    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        SnmpClient quickClient = new SnmpClient(Duration.ofMillis(300), 0)) {
       PowerDevice dead =
           new PowerDevice(
               "pdu-dead", "dead", "pdu", "127.0.0.1", silent.getLocalPort(), "apc-rpdu2", null,
               SnmpCredentials.v2c("apc-rpdu2"), null);
-      assertThatThrownBy(() -> reader.read(dead, clock.instant()))
+      DeviceReader quick = new DeviceReader(quickClient);
+      assertThatThrownBy(() -> quick.read(dead, clock.instant()))
           .isInstanceOfSatisfying(SnmpException.class, e -> assertThat(e.isTimeout()).isTrue())
           .hasMessageContaining("timed out");
 
@@ -165,7 +155,7 @@ class SnmpDevicesTest {
       var pool = Executors.newFixedThreadPool(2);
       try {
         PowerPoller poller =
-            new PowerPoller(null, reader, readings, null, new PowerMetrics(new SimpleMeterRegistry()), clock, pool);
+            new PowerPoller(null, quick, readings, null, new PowerMetrics(new SimpleMeterRegistry()), clock, pool);
         List<DeviceReading> both =
             List.of(poller.poll(dead).get(), poller.poll(apc2()).get());
         assertThat(both.get(0).reachable()).isFalse();

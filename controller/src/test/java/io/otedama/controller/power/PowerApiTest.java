@@ -1,0 +1,339 @@
+package io.otedama.controller.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.otedama.controller.OtedamaConfiguration;
+import io.otedama.controller.support.Api;
+import io.otedama.controller.support.Api.Reply;
+import io.otedama.controller.support.TestApp;
+import io.otedama.controller.support.TestApps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.snmp4j.smi.OID;
+
+/**
+ * Power through the API on the real application: PDUs (APC rPDU2 on snmpsim, Raritan PX2 on snmpd
+ * over v3) and a switch registered and polled, rigs mapped to outlets, an operator power-cycle end
+ * to end, the name check, the watchdog with its cool-down and per-site limit, efficiency, metrics
+ * and the audit trail. The background loops are off; the test drives polls and watchdog passes.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class PowerApiTest {
+  static final DropwizardAppExtension<OtedamaConfiguration> APP =
+      TestApps.app(
+          ConfigOverride.config("power.enabled", "false"),
+          ConfigOverride.config("power.snmpTimeout", "500ms"),
+          ConfigOverride.config("power.snmpRetries", "0"),
+          ConfigOverride.config("power.maxOutletWritesPerMinutePerPdu", "10"),
+          ConfigOverride.config("power.watchdog.maxCyclesPerSitePerHour", "2"));
+  static Api api;
+  static String admin;
+  static String operator;
+  static String viewer;
+  static SimulatedRigs rigs;
+  static SnmpClient snmp;
+  static final Map<String, String> rigIds = new HashMap<>();
+
+  @BeforeAll
+  static void fleet() throws Exception {
+    api = new Api(APP);
+    admin = api.loginAdmin();
+    operator = api.userWithRole(admin, "ops", "operator");
+    viewer = api.userWithRole(admin, "vic", "viewer");
+    rigs = new SimulatedRigs(app().core().jdbi());
+    snmp = new SnmpClient(Duration.ofSeconds(1), 1);
+
+    assertThat(register(pduA()).status()).isEqualTo(201);
+    assertThat(register(raritan()).status()).isEqualTo(201);
+    assertThat(
+            register(
+                    Map.of(
+                        "id", "sw-1",
+                        "kind", "switch",
+                        "host", "127.0.0.1",
+                        "port", SharedSnmpAgents.snmpd().port(),
+                        "credentials",
+                            Map.of("version", "v2c", "community", SnmpAgentProcess.SWITCH_COMMUNITY)))
+                .status())
+        .isEqualTo(201);
+
+    Instant now = app().clock.instant();
+    for (int i = 1; i <= 4; i++) {
+      String id = enroll("a" + i);
+      map(id, "pdu-a", i, "rig-a-" + i, 3300.0);
+      rigs.report(id, "online", 100e12 * i, 3000.0, false, now);
+    }
+    for (int i = 1; i <= 2; i++) {
+      String id = enroll("r" + i);
+      map(id, "pdu-r", i, "rack-r-" + i, 3500.0);
+      rigs.report(id, "online", 110e12, 3300.0, false, now);
+    }
+    String unmapped = enroll("u1");
+    rigs.report(unmapped, "online", 90e12, 3100.0, true, now);
+    app().power().poller().pollAll().join();
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    snmp.close();
+  }
+
+  static TestApp app() {
+    return TestApps.testApp(APP);
+  }
+
+  static Map<String, Object> pduA() {
+    return Map.of(
+        "id", "pdu-a",
+        "name", "Rack A PDU",
+        "kind", "pdu",
+        "host", "127.0.0.1",
+        "port", SharedSnmpAgents.snmpsim().port(),
+        "profile", "apc-rpdu2",
+        "site", "north",
+        "credentials", Map.of("version", "v2c", "community", "apc-rpdu2"));
+  }
+
+  static Map<String, Object> raritan() {
+    return Map.of(
+        "id", "pdu-r",
+        "kind", "pdu",
+        "host", "127.0.0.1",
+        "port", SharedSnmpAgents.snmpd().port(),
+        "profile", "raritan-px2",
+        "site", "south",
+        "credentials",
+            Map.of(
+                "version", "v3",
+                "user", SnmpAgentProcess.V3_USER,
+                "authPassphrase", SnmpAgentProcess.V3_AUTH,
+                "privPassphrase", SnmpAgentProcess.V3_PRIV));
+  }
+
+  static Reply register(Map<String, Object> body) {
+    return api.post("/api/v1/power/devices", operator, body);
+  }
+
+  static String enroll(String name) {
+    String id = api.enroll(admin, "power-" + name).text("rigId");
+    rigIds.put(name, id);
+    return id;
+  }
+
+  static void map(String rigId, String device, int outlet, String name, Double nameplate) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("deviceId", device);
+    body.put("outletIndex", outlet);
+    body.put("outletName", name);
+    body.put("nameplateW", nameplate);
+    Reply r = api.put("/api/v1/power/rigs/" + rigId + "/outlet", operator, body);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+  }
+
+  static PowerDevice device(String id) {
+    return app().power().poller() == null ? null : devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  static List<PowerDevice> devices() {
+    return new PowerDeviceStore(app().core().jdbi(), APP.getObjectMapper()).list();
+  }
+
+  static int apcControl(int outlet) throws SnmpException {
+    OID oid = new OID("1.3.6.1.4.1.318.1.1.26.9.2.4.1.5." + outlet);
+    return snmp.get(device("pdu-a"), List.of(oid)).get(oid).toInt();
+  }
+
+  static long raritanCycles(int outlet) throws SnmpException {
+    OID oid = new OID("1.3.6.1.4.1.13742.6.4.1.2.1.4.1." + outlet);
+    return snmp.get(device("pdu-r"), List.of(oid)).get(oid).toLong();
+  }
+
+  @Test
+  void devicesArePolledAndShownWithoutSecrets() {
+    JsonNode items = api.get("/api/v1/power/devices", viewer).body().path("items");
+    assertThat(items).hasSize(3);
+    JsonNode a = find(items, "pdu-a");
+    assertThat(a.path("device").path("credentials").path("community").asText()).isEqualTo("***");
+    assertThat(a.path("reading").path("reachable").asBoolean()).isTrue();
+    assertThat(a.path("reading").path("powerW").asDouble()).isEqualTo(18750.0);
+    assertThat(a.path("reading").path("outlets")).hasSize(8);
+    JsonNode r = find(items, "pdu-r");
+    assertThat(r.path("device").path("credentials").path("authPassphrase").asText()).isEqualTo("***");
+    assertThat(r.path("reading").path("outlets").get(0).path("name").asText()).isEqualTo("rack-r-1");
+    JsonNode sw = find(items, "sw-1");
+    assertThat(sw.path("reading").path("interfaces").toString()).contains("\"name\":\"lo\"");
+
+    Reply summary = api.get("/api/v1/power/summary", viewer);
+    assertThat(summary.body().path("pdus")).hasSize(2);
+    assertThat(summary.body().path("pduPowerW").asDouble()).isGreaterThan(18750.0);
+    assertThat(summary.body().path("bySource").path("pdu").asDouble()).isPositive();
+    assertThat(summary.body().path("bySource").path("reported").asDouble()).isEqualTo(3100.0);
+
+    String metrics = api.adminGetText("/prometheus");
+    assertThat(metrics)
+        .contains("otedama_pdu_power_watts{pdu=\"pdu-a\"} 18750.0")
+        .contains("otedama_pdu_outlet_power_watts{outlet=\"1\",pdu=\"pdu-a\"} 3250.0")
+        .contains("otedama_pdu_up{pdu=\"pdu-r\"} 1.0")
+        .contains("otedama_power_switch_if_up{interface=\"lo\",switch=\"sw-1\"} 1.0")
+        .contains("otedama_pdu_polls_total{device=\"pdu-a\",kind=\"pdu\",result=\"ok\"}")
+        .contains("otedama_power_fleet_watts");
+  }
+
+  @Test
+  void efficiencyComesFromOutletPowerFirst() {
+    String a1 = rigIds.get("a1");
+    JsonNode rig = api.get("/api/v1/power/rigs/" + a1, viewer).body();
+    assertThat(rig.path("source").asText()).isEqualTo("pdu");
+    assertThat(rig.path("powerW").asDouble()).isEqualTo(3250.0);
+    assertThat(rig.path("reportedPowerW").asDouble()).isEqualTo(3000.0);
+    assertThat(rig.path("joulesPerTerahash").asDouble()).isEqualTo(32.5); // 3250 W / 100 TH/s
+
+    JsonNode unmapped = api.get("/api/v1/power/rigs/" + rigIds.get("u1"), viewer).body();
+    assertThat(unmapped.path("source").asText()).isEqualTo("reported");
+    assertThat(unmapped.path("joulesPerTerahash").asDouble()).isEqualTo(34.44);
+
+    assertThat(api.get("/api/v1/power/rigs", viewer).body().path("items")).hasSize(7);
+    assertThat(api.adminGetText("/prometheus"))
+        .contains("otedama_power_rig_joules_per_terahash{rig=\"" + a1 + "\"} 32.5");
+  }
+
+  @Test
+  void anOperatorPowerCyclesARigThroughItsOutlet() throws Exception {
+    String a2 = rigIds.get("a2");
+
+    Reply r = api.post("/api/v1/power/rigs/" + a2 + "/power-cycle", operator, null);
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.text("detail")).contains("pdu-a outlet 2");
+    assertThat(apcControl(2)).isEqualTo(3); // rPDU2 immediateReboot reached the PDU
+    JsonNode actions = api.get("/api/v1/power/actions?rig=" + a2, viewer).body().path("items");
+    assertThat(actions.get(0).path("action").asText()).isEqualTo("cycle");
+    assertThat(actions.get(0).path("trigger").asText()).isEqualTo("operator");
+    assertThat(actions.get(0).path("actor").asText()).isEqualTo("ops");
+    assertThat(actions.get(0).path("result").asText()).isEqualTo("done");
+    JsonNode audit = api.get("/api/v1/audit?actor=ops&size=100", admin).body().path("items");
+    assertThat(audit.toString()).contains("power cycle").contains("power-cycle");
+
+    // on again: back to a plain "on" state
+    assertThat(api.post("/api/v1/power/rigs/" + a2 + "/outlet/on", operator, null).text("state"))
+        .isEqualTo("on");
+    assertThat(api.post("/api/v1/power/rigs/" + a2 + "/power-cycle", viewer, null).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void anOutletWhoseNameDoesNotMatchIsNeverSwitched() throws Exception {
+    String a3 = rigIds.get("a3");
+    map(a3, "pdu-a", 3, "rig-a-7", 3300.0);
+    try {
+      Reply r = api.post("/api/v1/power/rigs/" + a3 + "/power-cycle", operator, null);
+      assertThat(r.status()).isEqualTo(409);
+      assertThat(r.text("message")).contains("named 'rig-a-3'").contains("not 'rig-a-7'");
+      assertThat(apcControl(3)).isEqualTo(1);
+    } finally {
+      map(a3, "pdu-a", 3, "rig-a-3", 3300.0);
+    }
+    assertThat(api.post("/api/v1/power/rigs/" + rigIds.get("u1") + "/power-cycle", operator, null).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void badRegistrationsGetClearErrors() {
+    Map<String, Object> bad = new HashMap<>(pduA());
+    bad.put("id", "pdu-x");
+    bad.put("profile", "eaton");
+    assertThat(register(bad).text("message")).contains("Unknown PDU profile 'eaton'");
+    bad.put("profile", "apc-rpdu2");
+    bad.put("credentials", Map.of("version", "v3", "user", "u", "authPassphrase", "short"));
+    assertThat(register(bad).text("message")).contains("at least 8 characters");
+    assertThat(register(pduA()).status()).isEqualTo(409);
+    assertThat(api.post("/api/v1/power/devices", viewer, pduA()).status()).isEqualTo(403);
+  }
+
+  @Test
+  void theWatchdogCyclesAnOfflineRigWithinItsLimits() throws Exception {
+    String r1 = rigIds.get("r1");
+    String r2 = rigIds.get("r2");
+    TestApp app = app();
+    Instant now = app.clock.instant();
+    long before = raritanCycles(1);
+    rigs.report(r1, "offline", 0, null, false, now.minus(Duration.ofMinutes(11)));
+    try {
+      assertThat(app.power().watchdog().check()).isEqualTo(1);
+      assertThat(raritanCycles(1)).isEqualTo(before + 1);
+      // cool-down: still offline, but not again so soon
+      app.clock.advance(Duration.ofMinutes(5));
+      assertThat(app.power().watchdog().check()).isZero();
+
+      // after the cool-down it tries again; the site (south) then has 2 cycles this hour
+      app.clock.advance(Duration.ofMinutes(26));
+      assertThat(app.power().watchdog().check()).isEqualTo(1);
+      assertThat(raritanCycles(1)).isEqualTo(before + 2);
+
+      // another south rig goes offline: the per-site limit holds it back
+      rigs.report(r2, "stale", 0, null, false, app.clock.instant().minus(Duration.ofMinutes(20)));
+      long r2Before = raritanCycles(2);
+      assertThat(app.power().watchdog().check()).isZero();
+      assertThat(raritanCycles(2)).isEqualTo(r2Before);
+
+      JsonNode actions = api.get("/api/v1/power/actions?rig=" + r1, viewer).body().path("items");
+      assertThat(actions).hasSize(2);
+      assertThat(actions.get(0).path("trigger").asText()).isEqualTo("watchdog");
+      JsonNode audit = api.get("/api/v1/audit?actor=watchdog", admin).body().path("items");
+      assertThat(audit.size()).isGreaterThanOrEqualTo(2);
+    } finally {
+      rigs.report(r1, "online", 110e12, 3300.0, false, app.clock.instant());
+      rigs.report(r2, "online", 110e12, 3300.0, false, app.clock.instant());
+    }
+  }
+
+  @Test
+  void theWatchdogCyclesARigThatHangsWithoutHashrate() throws Exception {
+    String a4 = rigIds.get("a4");
+    TestApp app = app();
+    rigs.report(a4, "online", 0, 3000.0, false, app.clock.instant());
+    try {
+      assertThat(app.power().watchdog().check()).isZero(); // hung since now: not long enough
+      app.clock.advance(Duration.ofMinutes(16));
+      assertThat(app.power().watchdog().check()).isEqualTo(1);
+      assertThat(apcControl(4)).isEqualTo(3);
+    } finally {
+      rigs.report(a4, "online", 400e12, 3000.0, false, app.clock.instant());
+      api.post("/api/v1/power/rigs/" + a4 + "/outlet/on", operator, null);
+    }
+  }
+
+  @Test
+  void theConsoleHasAPowerPage() {
+    try (var r =
+        APP.client()
+            .target("http://localhost:" + APP.getLocalPort() + "/console/pages/power.js")
+            .request()
+            .get()) {
+      assertThat(r.getStatus()).isEqualTo(200);
+      assertThat(r.readEntity(String.class))
+          .contains("/api/v1/power/devices")
+          .contains("/api/v1/power/curtailments")
+          .contains("power-cycle");
+    }
+  }
+
+  static JsonNode find(JsonNode items, String id) {
+    return StreamSupport.stream(items.spliterator(), false)
+        .filter(n -> n.path("device").path("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+}
