@@ -37,7 +37,9 @@ class PowerApiTest {
           ConfigOverride.config("power.snmpTimeout", "500ms"),
           ConfigOverride.config("power.snmpRetries", "0"),
           ConfigOverride.config("power.maxOutletWritesPerMinutePerPdu", "10"),
-          ConfigOverride.config("power.watchdog.maxCyclesPerSitePerHour", "2"));
+          ConfigOverride.config("power.watchdog.maxCyclesPerSitePerHour", "2"),
+          ConfigOverride.config("power.curtailment.restoreBatch", "2"),
+          ConfigOverride.config("power.curtailment.restoreStepInterval", "1m"));
   static Api api;
   static String admin;
   static String operator;
@@ -82,7 +84,25 @@ class PowerApiTest {
     }
     String unmapped = enroll("u1");
     rigs.report(unmapped, "online", 90e12, 3100.0, true, now);
+    // the least efficient rigs, which curtailment sheds first: two on PDU C, one with power modes
+    Map<String, Object> pduC = new HashMap<>(pduA());
+    pduC.put("id", "pdu-c");
+    pduC.put("name", "Rack C PDU");
+    pduC.put("credentials", Map.of("version", "v2c", "community", "apc-rpdu2-curtail"));
+    assertThat(register(pduC).status()).isEqualTo(201);
+    map(enroll("c1"), "pdu-c", 49, "rig-c-49", 3300.0);
+    map(enroll("c2"), "pdu-c", 50, "rig-c-50", 3300.0);
+    enroll("m1");
+    worstRigsOnline();
     app().power().poller().pollAll().join();
+  }
+
+  /** c1 60 J/TH (outlet), m1 50 J/TH (power modes), c2 40 J/TH (outlet): all others are better. */
+  static void worstRigsOnline() {
+    Instant now = app().clock.instant();
+    rigs.report(rigIds.get("c1"), "online", 50e12, 3000.0, false, now);
+    rigs.report(rigIds.get("c2"), "online", 75e12, 3000.0, false, now);
+    rigs.report(rigIds.get("m1"), "online", 60e12, 3000.0, true, now);
   }
 
   @AfterAll
@@ -163,7 +183,7 @@ class PowerApiTest {
   @Test
   void devicesArePolledAndShownWithoutSecrets() {
     JsonNode items = api.get("/api/v1/power/devices", viewer).body().path("items");
-    assertThat(items).hasSize(3);
+    assertThat(items).hasSize(4);
     JsonNode a = find(items, "pdu-a");
     assertThat(a.path("device").path("credentials").path("community").asText()).isEqualTo("***");
     assertThat(a.path("reading").path("reachable").asBoolean()).isTrue();
@@ -176,10 +196,11 @@ class PowerApiTest {
     assertThat(sw.path("reading").path("interfaces").toString()).contains("\"name\":\"lo\"");
 
     Reply summary = api.get("/api/v1/power/summary", viewer);
-    assertThat(summary.body().path("pdus")).hasSize(2);
+    assertThat(summary.body().path("pdus")).hasSize(3);
     assertThat(summary.body().path("pduPowerW").asDouble()).isGreaterThan(18750.0);
     assertThat(summary.body().path("bySource").path("pdu").asDouble()).isPositive();
-    assertThat(summary.body().path("bySource").path("reported").asDouble()).isEqualTo(3100.0);
+    // u1 and m1 have no metered outlet: what they report counts
+    assertThat(summary.body().path("bySource").path("reported").asDouble()).isEqualTo(6100.0);
 
     String metrics = api.adminGetText("/prometheus");
     assertThat(metrics)
@@ -204,7 +225,7 @@ class PowerApiTest {
     assertThat(unmapped.path("source").asText()).isEqualTo("reported");
     assertThat(unmapped.path("joulesPerTerahash").asDouble()).isEqualTo(34.44);
 
-    assertThat(api.get("/api/v1/power/rigs", viewer).body().path("items")).hasSize(7);
+    assertThat(api.get("/api/v1/power/rigs", viewer).body().path("items")).hasSize(10);
     assertThat(api.adminGetText("/prometheus"))
         .contains("otedama_power_rig_joules_per_terahash{rig=\"" + a1 + "\"} 32.5");
   }
@@ -313,6 +334,174 @@ class PowerApiTest {
       rigs.report(a4, "online", 400e12, 3000.0, false, app.clock.instant());
       api.post("/api/v1/power/rigs/" + a4 + "/outlet/on", operator, null);
     }
+  }
+
+  @Test
+  void aCurtailmentEventCurtailsTheLeastEfficientRigsUntilTheTargetIsMetThenRestoresInSteps()
+      throws Exception {
+    TestApp app = app();
+    PowerFeature power = app.power();
+    power.poller().pollAll().join();
+    double baseline = api.get("/api/v1/power/summary", viewer).body().path("fleetPowerW").asDouble();
+    String before = api.get("/api/v1/power/rigs", viewer).body().toString();
+    Instant start = app.clock.instant();
+    int published = app.publisher.published().size();
+    Reply created =
+        api.post(
+            "/api/v1/power/curtailments",
+            operator,
+            Map.of("mode", "reduce", "kw", 6, "endsAt", start.plus(Duration.ofMinutes(30)).toString()));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    long id = created.body().path("id").asLong();
+    assertThat(created.text("status")).isEqualTo("scheduled");
+    try {
+      power.curtailment().tick();
+
+      JsonNode e = event(id);
+      assertThat(e.path("status").asText()).isEqualTo("active");
+      assertThat(e.path("baselineW").asDouble()).isEqualTo(baseline);
+      assertThat(e.path("goalW").asDouble()).isEqualTo(baseline - 6000);
+      assertThat(e.path("targetMet").asBoolean()).isFalse();
+      // c1 off (3000 W), m1 to low power (~1200 W expected), c2 off (3000 W): 7200 W >= 6000 W
+      assertThat(curtailed(e))
+          .containsExactlyInAnyOrder(
+              rigIds.get("c1") + ":outlet-off",
+              rigIds.get("m1") + ":power-mode",
+              rigIds.get("c2") + ":outlet-off");
+      assertThat(pduC(49)).isEqualTo(2); // immediateOff
+      assertThat(pduC(50)).isEqualTo(2);
+      var commands = app.publisher.published().subList(published, app.publisher.published().size());
+      assertThat(commands).singleElement().satisfies(c -> {
+        assertThat(c.rigId()).isEqualTo(rigIds.get("m1"));
+        assertThat(c.type()).isEqualTo("set-power-mode");
+        assertThat(c.args()).isEqualTo(Map.of("mode", "low"));
+      });
+
+      // the rigs do what they were told: m1 reports less, the PDU shows c1 and c2 off
+      app.core().commandResults().onResult(rigIds.get("m1"), commands.get(0).commandId(), "succeeded", "low", null, app.clock.instant());
+      rigs.power(rigIds.get("m1"), 1800.0);
+      power.poller().pollAll().join();
+      app.clock.advance(Duration.ofMinutes(1));
+      power.curtailment().tick();
+
+      e = event(id);
+      assertThat(e.path("measuredW").asDouble())
+          .as("before %s after %s", before, api.get("/api/v1/power/rigs", viewer).body())
+          .isEqualTo(baseline - 7200);
+      assertThat(e.path("targetMet").asBoolean()).isTrue();
+      assertThat(e.path("rigs")).hasSize(3); // nothing more was needed
+      assertThat(api.adminGetText("/prometheus"))
+          .contains("otedama_power_curtailment_active 1.0")
+          .contains("otedama_power_curtailment_goal_watts " + (baseline - 6000));
+
+      // the end: restored two per step, a step a minute
+      app.clock.advance(Duration.ofMinutes(30));
+      power.curtailment().tick();
+      e = event(id);
+      assertThat(e.path("status").asText()).isEqualTo("restoring");
+      assertThat(restored(e)).isEqualTo(2);
+      power.curtailment().tick(); // same minute: no second step yet
+      assertThat(restored(event(id))).isEqualTo(2);
+      app.clock.advance(Duration.ofMinutes(1));
+      power.curtailment().tick();
+      e = event(id);
+      assertThat(e.path("status").asText()).isEqualTo("done");
+      assertThat(restored(e)).isEqualTo(3);
+      assertThat(pduC(49)).isEqualTo(1);
+      assertThat(pduC(50)).isEqualTo(1);
+      assertThat(app.publisher.published().subList(published, app.publisher.published().size()))
+          .filteredOn(c -> c.args().equals(Map.of("mode", "normal")))
+          .singleElement()
+          .satisfies(c -> assertThat(c.rigId()).isEqualTo(rigIds.get("m1")));
+      assertThat(api.get("/api/v1/power/actions?limit=1000", viewer).body().toString())
+          .contains("curtailment #" + id);
+    } finally {
+      api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null);
+      worstRigsOnline();
+    }
+  }
+
+  @Test
+  void aRampMovesTheGoalGraduallyAndACancelRestores() throws Exception {
+    TestApp app = app();
+    PowerFeature power = app.power();
+    power.poller().pollAll().join();
+    Instant start = app.clock.instant();
+    long id =
+        api.post(
+                "/api/v1/power/curtailments",
+                operator,
+                Map.of(
+                    "mode", "reduce",
+                    "kw", 3,
+                    "rampSeconds", 600,
+                    "endsAt", start.plus(Duration.ofHours(1)).toString()))
+            .body()
+            .path("id")
+            .asLong();
+    try {
+      power.curtailment().tick();
+      JsonNode e = event(id);
+      assertThat(e.path("goalW").asDouble()).isEqualTo(e.path("baselineW").asDouble());
+      assertThat(e.path("rigs")).isEmpty();
+
+      app.clock.advance(Duration.ofSeconds(300)); // half-way down the ramp: 1.5 kW off
+      power.curtailment().tick();
+      e = event(id);
+      assertThat(e.path("goalW").asDouble()).isEqualTo(e.path("baselineW").asDouble() - 1500);
+      assertThat(curtailed(e)).containsExactly(rigIds.get("c1") + ":outlet-off");
+
+      JsonNode cancelled = api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).body();
+      assertThat(cancelled.path("status").asText()).isEqualTo("restoring");
+      power.curtailment().tick();
+      assertThat(event(id).path("status").asText()).isEqualTo("done");
+      assertThat(pduC(49)).isEqualTo(1);
+      assertThat(api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).status())
+          .isEqualTo(409);
+    } finally {
+      worstRigsOnline();
+    }
+  }
+
+  @Test
+  void curtailmentRequestsAreValidated() {
+    String later = app().clock.instant().plus(Duration.ofHours(2)).toString();
+    assertThat(api.post("/api/v1/power/curtailments", operator, Map.of("mode", "max", "kw", 1, "endsAt", later)).text("message"))
+        .contains("mode must be target");
+    assertThat(api.post("/api/v1/power/curtailments", operator, Map.of("mode", "target", "kw", 1)).status())
+        .isEqualTo(400);
+    assertThat(api.post("/api/v1/power/curtailments", viewer, Map.of("mode", "target", "kw", 1, "endsAt", later)).status())
+        .isEqualTo(403);
+    String soon = app().clock.instant().plus(Duration.ofHours(1)).toString();
+    long id =
+        api.post("/api/v1/power/curtailments", operator, Map.of("mode", "target", "kw", 1, "startsAt", soon, "endsAt", later))
+            .body().path("id").asLong();
+    app().power().curtailment().tick();
+    assertThat(event(id).path("status").asText()).isEqualTo("scheduled");
+    assertThat(api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).text("status"))
+        .isEqualTo("cancelled");
+    assertThat(api.get("/api/v1/power/curtailments", viewer).body().path("items").toString()).contains("\"cancelled\"");
+  }
+
+  static JsonNode event(long id) {
+    return api.get("/api/v1/power/curtailments/" + id, viewer).body();
+  }
+
+  static List<String> curtailed(JsonNode event) {
+    return StreamSupport.stream(event.path("rigs").spliterator(), false)
+        .map(r -> r.path("rigId").asText() + ":" + r.path("method").asText())
+        .toList();
+  }
+
+  static long restored(JsonNode event) {
+    return StreamSupport.stream(event.path("rigs").spliterator(), false)
+        .filter(r -> r.hasNonNull("restoredAt"))
+        .count();
+  }
+
+  static int pduC(int outlet) throws SnmpException {
+    OID oid = new OID("1.3.6.1.4.1.318.1.1.26.9.2.4.1.5." + outlet);
+    return snmp.get(device("pdu-c"), List.of(oid)).get(oid).toInt();
   }
 
   @Test

@@ -227,17 +227,17 @@ class SnmpDevicesTest {
             "pdu-b", "PDU B", "pdu", "127.0.0.1", snmpsim.port(), "apc-rpdu2", "site-2",
             SnmpCredentials.v2c("apc-rpdu2-limits"), null);
     OutletSwitch limited = outlets(2);
-    limited.apply(b, new OutletMapping("b1", "pdu-b", 1, "rig-b-1", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
-    limited.apply(b, new OutletMapping("b2", "pdu-b", 2, "rig-b-2", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
+    limited.apply(b, new OutletMapping("b1", "pdu-b", 25, "rig-b-25", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
+    limited.apply(b, new OutletMapping("b2", "pdu-b", 26, "rig-b-26", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
 
     assertThatThrownBy(() ->
-            limited.apply(b, new OutletMapping("b3", "pdu-b", 3, "rig-b-3", null, true), OutletAction.CYCLE, "watchdog", "watchdog"))
+            limited.apply(b, new OutletMapping("b3", "pdu-b", 27, "rig-b-27", null, true), OutletAction.CYCLE, "watchdog", "watchdog"))
         .isInstanceOfSatisfying(OutletRefusedException.class, e -> assertThat(e.status()).isEqualTo(429));
-    OID control3 = new OID("1.3.6.1.4.1.318.1.1.26.9.2.4.1.5.3");
+    OID control3 = new OID("1.3.6.1.4.1.318.1.1.26.9.2.4.1.5.27");
     assertThat(snmp.get(b, List.of(control3)).get(control3).toInt()).isEqualTo(1); // untouched
 
     clock.advance(Duration.ofSeconds(61));
-    limited.apply(b, new OutletMapping("b3", "pdu-b", 3, "rig-b-3", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
+    limited.apply(b, new OutletMapping("b3", "pdu-b", 27, "rig-b-27", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
     assertThat(snmp.get(b, List.of(control3)).get(control3).toInt()).isEqualTo(3); // immediateReboot
   }
 
