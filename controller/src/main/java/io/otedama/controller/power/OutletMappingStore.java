@@ -49,19 +49,28 @@ public final class OutletMappingStore {
         h.createQuery(
                 "SELECT rig_id, device_id, outlet_index, outlet_name, nameplate_w, watchdog"
                     + " FROM outlet_mappings ORDER BY device_id, outlet_index")
-            .map((rs, ctx) ->
-                new OutletMapping(
-                    rs.getString("rig_id"),
-                    rs.getString("device_id"),
-                    rs.getInt("outlet_index"),
-                    rs.getString("outlet_name"),
-                    Columns.nullableDouble(rs, "nameplate_w"),
-                    rs.getBoolean("watchdog")))
+            .map((rs, ctx) -> row(rs))
             .list());
   }
 
   public Optional<OutletMapping> forRig(String rigId) {
-    return list().stream().filter(m -> m.rigId().equals(rigId)).findFirst();
+    return jdbi.withHandle(h ->
+        h.createQuery(
+                "SELECT rig_id, device_id, outlet_index, outlet_name, nameplate_w, watchdog"
+                    + " FROM outlet_mappings WHERE rig_id = :rig")
+            .bind("rig", rigId)
+            .map((rs, ctx) -> row(rs))
+            .findOne());
+  }
+
+  private static OutletMapping row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new OutletMapping(
+        rs.getString("rig_id"),
+        rs.getString("device_id"),
+        rs.getInt("outlet_index"),
+        rs.getString("outlet_name"),
+        Columns.nullableDouble(rs, "nameplate_w"),
+        rs.getBoolean("watchdog"));
   }
 
   public boolean delete(String rigId) {

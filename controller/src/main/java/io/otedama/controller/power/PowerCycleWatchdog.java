@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Power-cycles mapped rigs that are offline (or stale) for {@code offlineAfter}, or online without
  * hashrate for {@code hungAfter}. Safety: a cool-down per rig, at most N cycles per rig per day and
- * per site per hour, the per-PDU write limit of {@link OutletSwitch}, the outlet name check, and
- * never a rig a curtailment is holding off. Each cycle (and each refusal by the PDU checks) is in
+ * per site per hour, the per-PDU write limit of {@link OutletSwitch}, the outlet name check, never
+ * a rig a curtailment is holding off, and never an outlet that is off (somebody switched it off on
+ * purpose; a cycle would switch it back on) or whose state the last poll did not see. Each cycle (and each refusal by the PDU checks) is in
  * the action log and the audit log.
  */
 public final class PowerCycleWatchdog {
@@ -24,6 +25,7 @@ public final class PowerCycleWatchdog {
   private final PowerControl control;
   private final PowerActionLog log;
   private final CurtailmentStore curtailments;
+  private final PowerReadings readings;
   private final PowerConfiguration.Watchdog config;
   private final Clock clock;
   private final Map<String, Instant> zeroHashrateSince = new ConcurrentHashMap<>();
@@ -33,12 +35,14 @@ public final class PowerCycleWatchdog {
       PowerControl control,
       PowerActionLog log,
       CurtailmentStore curtailments,
+      PowerReadings readings,
       PowerConfiguration.Watchdog config,
       Clock clock) {
     this.rigs = rigs;
     this.control = control;
     this.log = log;
     this.curtailments = curtailments;
+    this.readings = readings;
     this.config = config;
     this.clock = clock;
   }
@@ -55,7 +59,7 @@ public final class PowerCycleWatchdog {
         continue;
       }
       String reason = reason(rig, now);
-      if (reason == null || !allowed(rig, now)) {
+      if (reason == null || !outletOn(mapping) || !allowed(rig, now)) {
         continue;
       }
       String failure = control.tryApply(mapping, OutletAction.CYCLE, TRIGGER, TRIGGER);
@@ -86,6 +90,16 @@ public final class PowerCycleWatchdog {
     return !since.isAfter(now.minus(duration(config.hungAfter)))
         ? "online without hashrate since " + since
         : null;
+  }
+
+  private boolean outletOn(OutletMapping m) {
+    String state =
+        readings.outlet(m.deviceId(), m.outletIndex()).map(OutletReading::state).orElse(null);
+    if (!"on".equals(state)) {
+      LOG.debug("Watchdog leaves rig {} alone: its outlet reads {}", m.rigId(), state);
+      return false;
+    }
+    return true;
   }
 
   private boolean allowed(RigPowerFacts rig, Instant now) {

@@ -86,7 +86,8 @@ public final class PowerFeature {
     PowerControl control = new PowerControl(mappings, deviceStore, outlets);
     CurtailmentStore curtailments = new CurtailmentStore(jdbi);
     PowerCycleWatchdog watchdog =
-        new PowerCycleWatchdog(rigs, control, actions, curtailments, config.watchdog, clock);
+        new PowerCycleWatchdog(
+            rigs, control, actions, curtailments, readings, config.watchdog, clock);
     CurtailmentService curtailment =
         new CurtailmentService(
             curtailments,

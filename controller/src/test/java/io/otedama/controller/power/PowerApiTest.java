@@ -321,6 +321,24 @@ class PowerApiTest {
   }
 
   @Test
+  void theWatchdogNeverTouchesAnOutletSomebodySwitchedOff() throws Exception {
+    String a3 = rigIds.get("a3");
+    TestApp app = app();
+    assertThat(api.post("/api/v1/power/rigs/" + a3 + "/outlet/off", operator, null).text("state"))
+        .isEqualTo("off");
+    app.power().poller().pollAll().join();
+    rigs.report(a3, "offline", 0, null, false, app.clock.instant().minus(Duration.ofHours(1)));
+    try {
+      assertThat(app.power().watchdog().check()).isZero();
+      assertThat(apcControl(3)).isEqualTo(2); // still immediateOff: not cycled back on
+    } finally {
+      api.post("/api/v1/power/rigs/" + a3 + "/outlet/on", operator, null);
+      app.power().poller().pollAll().join();
+      rigs.report(a3, "online", 300e12, 3000.0, false, app.clock.instant());
+    }
+  }
+
+  @Test
   void theWatchdogCyclesARigThatHangsWithoutHashrate() throws Exception {
     String a4 = rigIds.get("a4");
     TestApp app = app();
