@@ -39,7 +39,9 @@ public enum CommandType {
       String mode = requiredText(args, "mode", 16);
       if (!Set.of("normal", "eco", "sleep", "low", "high").contains(mode)) {
         throw ApiException.badRequest(
-            "set-power-mode needs mode normal, eco, sleep, low or high; got '" + mode + "'.");
+            "set-power-mode needs mode normal, eco or sleep (or the agent's low or high); got '"
+                + mode
+                + "'.");
       }
     }
   },

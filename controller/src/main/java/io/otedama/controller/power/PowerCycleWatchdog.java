@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * hashrate for {@code hungAfter}. Safety: a cool-down per rig, at most N cycles per rig per day and
  * per site per hour, the per-PDU write limit of {@link OutletSwitch}, the outlet name check, never
  * a rig a curtailment is holding off, and never an outlet that is off (somebody switched it off on
- * purpose; a cycle would switch it back on) or whose state the last poll did not see. Each cycle (and each refusal by the PDU checks) is in
- * the action log and the audit log.
+ * purpose; a cycle would switch it back on) or whose state the last poll did not see. Each cycle
+ * (and each refusal by the PDU checks) is in the action log and the audit log.
  */
 public final class PowerCycleWatchdog {
   private static final Logger LOG = LoggerFactory.getLogger(PowerCycleWatchdog.class);

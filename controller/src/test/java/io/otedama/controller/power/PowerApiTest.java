@@ -67,7 +67,8 @@ class PowerApiTest {
                         "host", "127.0.0.1",
                         "port", SharedSnmpAgents.snmpd().port(),
                         "credentials",
-                            Map.of("version", "v2c", "community", SnmpAgentProcess.SWITCH_COMMUNITY)))
+                            Map.of(
+                                "version", "v2c", "community", SnmpAgentProcess.SWITCH_COMMUNITY)))
                 .status())
         .isEqualTo(201);
 
@@ -163,7 +164,9 @@ class PowerApiTest {
   }
 
   static PowerDevice device(String id) {
-    return app().power().poller() == null ? null : devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    return app().power().poller() == null
+        ? null
+        : devices().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
   }
 
   static List<PowerDevice> devices() {
@@ -190,8 +193,10 @@ class PowerApiTest {
     assertThat(a.path("reading").path("powerW").asDouble()).isEqualTo(18750.0);
     assertThat(a.path("reading").path("outlets")).hasSize(8);
     JsonNode r = find(items, "pdu-r");
-    assertThat(r.path("device").path("credentials").path("authPassphrase").asText()).isEqualTo("***");
-    assertThat(r.path("reading").path("outlets").get(0).path("name").asText()).isEqualTo("rack-r-1");
+    assertThat(r.path("device").path("credentials").path("authPassphrase").asText())
+        .isEqualTo("***");
+    assertThat(r.path("reading").path("outlets").get(0).path("name").asText())
+        .isEqualTo("rack-r-1");
     JsonNode sw = find(items, "sw-1");
     assertThat(sw.path("reading").path("interfaces").toString()).contains("\"name\":\"lo\"");
 
@@ -209,7 +214,11 @@ class PowerApiTest {
         .contains("otedama_pdu_up{pdu=\"pdu-r\"} 1.0")
         .contains("otedama_power_switch_if_up{interface=\"lo\",switch=\"sw-1\"} 1.0")
         .contains("otedama_pdu_polls_total{device=\"pdu-a\",kind=\"pdu\",result=\"ok\"}")
-        .contains("otedama_power_fleet_watts");
+        .contains("otedama_power_fleet_watts")
+        .contains("otedama_pdu_poll_seconds_count")
+        .contains("otedama_pdu_poll_seconds_max")
+        .contains(
+            "otedama_power_rig_watts{rig=\"" + rigIds.get("a1") + "\",source=\"pdu\"} 3250.0");
   }
 
   @Test
@@ -246,6 +255,9 @@ class PowerApiTest {
     assertThat(actions.get(0).path("result").asText()).isEqualTo("done");
     JsonNode audit = api.get("/api/v1/audit?actor=ops&size=100", admin).body().path("items");
     assertThat(audit.toString()).contains("power cycle").contains("power-cycle");
+    assertThat(api.adminGetText("/prometheus"))
+        .contains(
+            "otedama_power_actions_total{action=\"cycle\",result=\"done\",trigger=\"operator\"}");
 
     // on again: back to a plain "on" state
     assertThat(api.post("/api/v1/power/rigs/" + a2 + "/outlet/on", operator, null).text("state"))
@@ -266,7 +278,9 @@ class PowerApiTest {
     } finally {
       map(a3, "pdu-a", 3, "rig-a-3", 3300.0);
     }
-    assertThat(api.post("/api/v1/power/rigs/" + rigIds.get("u1") + "/power-cycle", operator, null).status())
+    assertThat(
+            api.post("/api/v1/power/rigs/" + rigIds.get("u1") + "/power-cycle", operator, null)
+                .status())
         .isEqualTo(404);
   }
 
@@ -360,7 +374,8 @@ class PowerApiTest {
     TestApp app = app();
     PowerFeature power = app.power();
     power.poller().pollAll().join();
-    double baseline = api.get("/api/v1/power/summary", viewer).body().path("fleetPowerW").asDouble();
+    double baseline =
+        api.get("/api/v1/power/summary", viewer).body().path("fleetPowerW").asDouble();
     String before = api.get("/api/v1/power/rigs", viewer).body().toString();
     Instant start = app.clock.instant();
     int published = app.publisher.published().size();
@@ -368,7 +383,13 @@ class PowerApiTest {
         api.post(
             "/api/v1/power/curtailments",
             operator,
-            Map.of("mode", "reduce", "kw", 6, "endsAt", start.plus(Duration.ofMinutes(30)).toString()));
+            Map.of(
+                "mode",
+                "reduce",
+                "kw",
+                6,
+                "endsAt",
+                start.plus(Duration.ofMinutes(30)).toString()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     long id = created.body().path("id").asLong();
     assertThat(created.text("status")).isEqualTo("scheduled");
@@ -389,14 +410,24 @@ class PowerApiTest {
       assertThat(pduC(49)).isEqualTo(2); // immediateOff
       assertThat(pduC(50)).isEqualTo(2);
       var commands = app.publisher.published().subList(published, app.publisher.published().size());
-      assertThat(commands).singleElement().satisfies(c -> {
-        assertThat(c.rigId()).isEqualTo(rigIds.get("m1"));
-        assertThat(c.type()).isEqualTo("set-power-mode");
-        assertThat(c.args()).isEqualTo(Map.of("mode", "low"));
-      });
+      assertThat(commands)
+          .singleElement()
+          .satisfies(c -> {
+            assertThat(c.rigId()).isEqualTo(rigIds.get("m1"));
+            assertThat(c.type()).isEqualTo("set-power-mode");
+            assertThat(c.args()).isEqualTo(Map.of("mode", "low"));
+          });
 
       // the rigs do what they were told: m1 reports less, the PDU shows c1 and c2 off
-      app.core().commandResults().onResult(rigIds.get("m1"), commands.get(0).commandId(), "succeeded", "low", null, app.clock.instant());
+      app.core()
+          .commandResults()
+          .onResult(
+              rigIds.get("m1"),
+              commands.get(0).commandId(),
+              "succeeded",
+              "low",
+              null,
+              app.clock.instant());
       rigs.power(rigIds.get("m1"), 1800.0);
       power.poller().pollAll().join();
       app.clock.advance(Duration.ofMinutes(1));
@@ -450,10 +481,14 @@ class PowerApiTest {
                 "/api/v1/power/curtailments",
                 operator,
                 Map.of(
-                    "mode", "reduce",
-                    "kw", 3,
-                    "rampSeconds", 600,
-                    "endsAt", start.plus(Duration.ofHours(1)).toString()))
+                    "mode",
+                    "reduce",
+                    "kw",
+                    3,
+                    "rampSeconds",
+                    600,
+                    "endsAt",
+                    start.plus(Duration.ofHours(1)).toString()))
             .body()
             .path("id")
             .asLong();
@@ -469,7 +504,8 @@ class PowerApiTest {
       assertThat(e.path("goalW").asDouble()).isEqualTo(e.path("baselineW").asDouble() - 1500);
       assertThat(curtailed(e)).containsExactly(rigIds.get("c1") + ":outlet-off");
 
-      JsonNode cancelled = api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).body();
+      JsonNode cancelled =
+          api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).body();
       assertThat(cancelled.path("status").asText()).isEqualTo("restoring");
       power.curtailment().tick();
       assertThat(event(id).path("status").asText()).isEqualTo("done");
@@ -484,21 +520,40 @@ class PowerApiTest {
   @Test
   void curtailmentRequestsAreValidated() {
     String later = app().clock.instant().plus(Duration.ofHours(2)).toString();
-    assertThat(api.post("/api/v1/power/curtailments", operator, Map.of("mode", "max", "kw", 1, "endsAt", later)).text("message"))
+    assertThat(
+            api.post(
+                    "/api/v1/power/curtailments",
+                    operator,
+                    Map.of("mode", "max", "kw", 1, "endsAt", later))
+                .text("message"))
         .contains("mode must be target");
-    assertThat(api.post("/api/v1/power/curtailments", operator, Map.of("mode", "target", "kw", 1)).status())
+    assertThat(
+            api.post("/api/v1/power/curtailments", operator, Map.of("mode", "target", "kw", 1))
+                .status())
         .isEqualTo(400);
-    assertThat(api.post("/api/v1/power/curtailments", viewer, Map.of("mode", "target", "kw", 1, "endsAt", later)).status())
+    assertThat(
+            api.post(
+                    "/api/v1/power/curtailments",
+                    viewer,
+                    Map.of("mode", "target", "kw", 1, "endsAt", later))
+                .status())
         .isEqualTo(403);
     String soon = app().clock.instant().plus(Duration.ofHours(1)).toString();
     long id =
-        api.post("/api/v1/power/curtailments", operator, Map.of("mode", "target", "kw", 1, "startsAt", soon, "endsAt", later))
-            .body().path("id").asLong();
+        api.post(
+                "/api/v1/power/curtailments",
+                operator,
+                Map.of("mode", "target", "kw", 1, "startsAt", soon, "endsAt", later))
+            .body()
+            .path("id")
+            .asLong();
     app().power().curtailment().tick();
     assertThat(event(id).path("status").asText()).isEqualTo("scheduled");
-    assertThat(api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).text("status"))
+    assertThat(
+            api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null).text("status"))
         .isEqualTo("cancelled");
-    assertThat(api.get("/api/v1/power/curtailments", viewer).body().path("items").toString()).contains("\"cancelled\"");
+    assertThat(api.get("/api/v1/power/curtailments", viewer).body().path("items").toString())
+        .contains("\"cancelled\"");
   }
 
   static JsonNode event(long id) {

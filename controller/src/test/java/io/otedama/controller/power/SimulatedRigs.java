@@ -5,8 +5,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Puts enrolled rigs into the state their telemetry would leave them in (status, hashrate, reported
- * power, capabilities), the way the telemetry writer and the fleet's liveness sweep update the
- * rigs table, so power tests control exactly what the fleet looks like.
+ * power, capabilities), the way the telemetry writer and the fleet's liveness sweep update the rigs
+ * table, so power tests control exactly what the fleet looks like.
  */
 final class SimulatedRigs {
   private final Jdbi jdbi;
@@ -32,10 +32,7 @@ final class SimulatedRigs {
             .bind("h", hashrateHs)
             .bind("p", powerW)
             .bind(
-                "caps",
-                powerModes
-                    ? "[\"cmd:reboot\",\"cmd:set-power-mode\"]"
-                    : "[\"cmd:reboot\"]")
+                "caps", powerModes ? "[\"cmd:reboot\",\"cmd:set-power-mode\"]" : "[\"cmd:reboot\"]")
             .bind("id", rigId)
             .execute());
   }

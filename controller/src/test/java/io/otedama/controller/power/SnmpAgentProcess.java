@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import org.snmp4j.smi.OID;
 
 /**
- * Real SNMP agents on loopback for the power tests, as child processes on free UDP ports:
- * Debian's {@code snmpsim} serving the recorded PDU walks under {@code src/test/resources/snmp}
- * (one community per {@code .snmprec} file; outlet control columns use its writecache module, so
- * SETs stick), and Debian's {@code snmpd} with a v2c community (its own IF-MIB: the switch) and a
- * v3 USM user (SHA/AES) in front of a Raritan PX2 simulated by a pass_persist script. Both are in
+ * Real SNMP agents on loopback for the power tests, as child processes on free UDP ports: Debian's
+ * {@code snmpsim} serving the recorded PDU walks under {@code src/test/resources/snmp} (one
+ * community per {@code .snmprec} file; outlet control columns use its writecache module, so SETs
+ * stick), and Debian's {@code snmpd} with a v2c community (its own IF-MIB: the switch) and a v3 USM
+ * user (SHA/AES) in front of a Raritan PX2 simulated by a pass_persist script. Both are in
  * scripts/lib/tools.sh; a missing one fails the test, never skips it.
  */
 public final class SnmpAgentProcess implements AutoCloseable {
@@ -135,8 +135,15 @@ public final class SnmpAgentProcess implements AutoCloseable {
     SnmpAgentProcess agent = new SnmpAgentProcess(process, port, log);
     PowerDevice probe =
         new PowerDevice(
-            "probe", "probe", "switch", "127.0.0.1", port, SwitchProfile.ID, null,
-            SnmpCredentials.v2c(community), null);
+            "probe",
+            "probe",
+            "switch",
+            "127.0.0.1",
+            port,
+            SwitchProfile.ID,
+            null,
+            SnmpCredentials.v2c(community),
+            null);
     try (SnmpClient client = new SnmpClient(Duration.ofMillis(300), 0)) {
       await()
           .atMost(Duration.ofSeconds(30))
@@ -183,7 +190,9 @@ public final class SnmpAgentProcess implements AutoCloseable {
       }
     }
     // the temp dir's parents must let nobody through as well
-    for (Path p = dir.getParent(); p != null && p.startsWith(System.getProperty("java.io.tmpdir")); p = p.getParent()) {
+    for (Path p = dir.getParent();
+        p != null && p.startsWith(System.getProperty("java.io.tmpdir"));
+        p = p.getParent()) {
       if (p.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
         break;
       }

@@ -21,8 +21,8 @@ import org.snmp4j.smi.OID;
 
 /**
  * The SNMP side against real agents on loopback: APC rPDU and rPDU2 walks served by snmpsim (v2c,
- * outlet control by SET through its writecache), a Raritan PX2 behind snmpd's pass_persist over
- * v3 USM (SHA/AES), snmpd's own IF-MIB as the switch, and a PDU that never answers.
+ * outlet control by SET through its writecache), a Raritan PX2 behind snmpd's pass_persist over v3
+ * USM (SHA/AES), snmpd's own IF-MIB as the switch, and a PDU that never answers.
  */
 class SnmpDevicesTest {
   static SnmpAgentProcess snmpsim;
@@ -40,7 +40,9 @@ class SnmpDevicesTest {
     snmp = new SnmpClient(Duration.ofMillis(800), 1);
     reader = new DeviceReader(snmp);
     jdbi = MigratedDatabase.create();
-    log = new PowerActionLog(jdbi, new AuditLog(jdbi, clock), new PowerMetrics(new SimpleMeterRegistry()));
+    log =
+        new PowerActionLog(
+            jdbi, new AuditLog(jdbi, clock), new PowerMetrics(new SimpleMeterRegistry()));
   }
 
   @AfterAll
@@ -52,13 +54,26 @@ class SnmpDevicesTest {
 
   static PowerDevice apc2() {
     return new PowerDevice(
-        "pdu-a", "PDU A", "pdu", "127.0.0.1", snmpsim.port(), "apc-rpdu2", "site-1",
-        SnmpCredentials.v2c("apc-rpdu2"), null);
+        "pdu-a",
+        "PDU A",
+        "pdu",
+        "127.0.0.1",
+        snmpsim.port(),
+        "apc-rpdu2",
+        "site-1",
+        SnmpCredentials.v2c("apc-rpdu2"),
+        null);
   }
 
   static PowerDevice raritan() {
     return new PowerDevice(
-        "pdu-r", "Raritan", "pdu", "127.0.0.1", snmpd.port(), "raritan-px2", "site-1",
+        "pdu-r",
+        "Raritan",
+        "pdu",
+        "127.0.0.1",
+        snmpd.port(),
+        "raritan-px2",
+        "site-1",
         SnmpCredentials.v3(
             SnmpAgentProcess.V3_USER, SnmpAgentProcess.V3_AUTH, SnmpAgentProcess.V3_PRIV),
         null);
@@ -85,8 +100,15 @@ class SnmpDevicesTest {
   void readsAnApcRpduWithDevicePowerOnly() throws Exception {
     PowerDevice old =
         new PowerDevice(
-            "pdu-old", "old", "pdu", "127.0.0.1", snmpsim.port(), "apc-rpdu", null,
-            SnmpCredentials.v2c("apc-rpdu"), null);
+            "pdu-old",
+            "old",
+            "pdu",
+            "127.0.0.1",
+            snmpsim.port(),
+            "apc-rpdu",
+            null,
+            SnmpCredentials.v2c("apc-rpdu"),
+            null);
 
     DeviceReading r = reader.read(old, clock.instant());
 
@@ -101,7 +123,8 @@ class SnmpDevicesTest {
   void readsARaritanPx2OverV3UsmWithShaAndAes() throws Exception {
     DeviceReading r = reader.read(raritan(), clock.instant());
 
-    assertThat(r.outlets()).extracting(OutletReading::name)
+    assertThat(r.outlets())
+        .extracting(OutletReading::name)
         .containsExactly("rack-r-1", "rack-r-2", "rack-r-3", "rack-r-4");
     assertThat(r.outlet(2).state()).isEqualTo("on");
     assertThat(r.outlet(2).powerW()).isEqualTo(3350.0);
@@ -113,8 +136,15 @@ class SnmpDevicesTest {
   void aWrongV3PassphraseGetsNoReadings() throws Exception {
     PowerDevice wrong =
         new PowerDevice(
-            "pdu-r", "Raritan", "pdu", "127.0.0.1", snmpd.port(), "raritan-px2", null,
-            SnmpCredentials.v3(SnmpAgentProcess.V3_USER, "not-the-auth-pass", SnmpAgentProcess.V3_PRIV),
+            "pdu-r",
+            "Raritan",
+            "pdu",
+            "127.0.0.1",
+            snmpd.port(),
+            "raritan-px2",
+            null,
+            SnmpCredentials.v3(
+                SnmpAgentProcess.V3_USER, "not-the-auth-pass", SnmpAgentProcess.V3_PRIV),
             null);
     try (SnmpClient other = new SnmpClient(Duration.ofMillis(500), 0)) {
       assertThatThrownBy(() -> new DeviceReader(other).read(wrong, clock.instant()))
@@ -126,8 +156,15 @@ class SnmpDevicesTest {
   void readsASwitchThroughIfMib() throws Exception {
     PowerDevice sw =
         new PowerDevice(
-            "sw-1", "switch", "switch", "127.0.0.1", snmpd.port(), SwitchProfile.ID, null,
-            SnmpCredentials.v2c(SnmpAgentProcess.SWITCH_COMMUNITY), null);
+            "sw-1",
+            "switch",
+            "switch",
+            "127.0.0.1",
+            snmpd.port(),
+            SwitchProfile.ID,
+            null,
+            SnmpCredentials.v2c(SnmpAgentProcess.SWITCH_COMMUNITY),
+            null);
 
     DeviceReading r = reader.read(sw, clock.instant());
 
@@ -144,8 +181,15 @@ class SnmpDevicesTest {
         SnmpClient quickClient = new SnmpClient(Duration.ofMillis(300), 0)) {
       PowerDevice dead =
           new PowerDevice(
-              "pdu-dead", "dead", "pdu", "127.0.0.1", silent.getLocalPort(), "apc-rpdu2", null,
-              SnmpCredentials.v2c("apc-rpdu2"), null);
+              "pdu-dead",
+              "dead",
+              "pdu",
+              "127.0.0.1",
+              silent.getLocalPort(),
+              "apc-rpdu2",
+              null,
+              SnmpCredentials.v2c("apc-rpdu2"),
+              null);
       DeviceReader quick = new DeviceReader(quickClient);
       assertThatThrownBy(() -> quick.read(dead, clock.instant()))
           .isInstanceOfSatisfying(SnmpException.class, e -> assertThat(e.isTimeout()).isTrue())
@@ -155,9 +199,15 @@ class SnmpDevicesTest {
       var pool = Executors.newFixedThreadPool(2);
       try {
         PowerPoller poller =
-            new PowerPoller(null, quick, readings, null, new PowerMetrics(new SimpleMeterRegistry()), clock, pool);
-        List<DeviceReading> both =
-            List.of(poller.poll(dead).get(), poller.poll(apc2()).get());
+            new PowerPoller(
+                null,
+                quick,
+                readings,
+                null,
+                new PowerMetrics(new SimpleMeterRegistry()),
+                clock,
+                pool);
+        List<DeviceReading> both = List.of(poller.poll(dead).get(), poller.poll(apc2()).get());
         assertThat(both.get(0).reachable()).isFalse();
         assertThat(both.get(0).error()).contains("timed out");
         assertThat(both.get(1).reachable()).isTrue();
@@ -178,8 +228,10 @@ class SnmpDevicesTest {
 
     OutletSwitch.Outcome on = outlets(100).apply(apc2(), m, OutletAction.ON, "operator", "ops");
     assertThat(on.state()).isEqualTo("on");
-    assertThat(log.recent("rig-6", 10)).extracting(PowerAction::action, PowerAction::result)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("on", "done"),
+    assertThat(log.recent("rig-6", 10))
+        .extracting(PowerAction::action, PowerAction::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("on", "done"),
             org.assertj.core.groups.Tuple.tuple("off", "done"));
   }
 
@@ -199,7 +251,8 @@ class SnmpDevicesTest {
     OID cycles = new OID("1.3.6.1.4.1.13742.6.4.1.2.1.4.1.1");
     long cyclesBefore = snmp.get(raritan(), List.of(cycles)).get(cycles).toLong();
     outlets(100).apply(raritan(), m1, OutletAction.CYCLE, "operator", "ops");
-    assertThat(snmp.get(raritan(), List.of(cycles)).get(cycles).toLong()).isEqualTo(cyclesBefore + 1);
+    assertThat(snmp.get(raritan(), List.of(cycles)).get(cycles).toLong())
+        .isEqualTo(cyclesBefore + 1);
     outlets(100).apply(raritan(), m3, OutletAction.ON, "operator", "ops");
   }
 
@@ -209,14 +262,17 @@ class SnmpDevicesTest {
     OutletMapping wrong = new OutletMapping("rig-x", "pdu-a", 5, "rig-a-9", null, true);
 
     assertThatThrownBy(() -> outlets(100).apply(apc2(), wrong, OutletAction.OFF, "operator", "ops"))
-        .isInstanceOfSatisfying(OutletRefusedException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .isInstanceOfSatisfying(
+            OutletRefusedException.class, e -> assertThat(e.status()).isEqualTo(409))
         .hasMessageContaining("named 'rig-a-5'");
     assertThat(reader.read(apc2(), clock.instant()).outlet(5).state()).isEqualTo("on");
-    assertThat(log.recent("rig-x", 10)).singleElement()
+    assertThat(log.recent("rig-x", 10))
+        .singleElement()
         .satisfies(a -> assertThat(a.result()).isEqualTo("refused"));
 
     OutletMapping missing = new OutletMapping("rig-y", "pdu-a", 42, "rig-a-42", null, true);
-    assertThatThrownBy(() -> outlets(100).apply(apc2(), missing, OutletAction.OFF, "operator", "ops"))
+    assertThatThrownBy(
+            () -> outlets(100).apply(apc2(), missing, OutletAction.OFF, "operator", "ops"))
         .hasMessageContaining("no such outlet");
   }
 
@@ -224,21 +280,50 @@ class SnmpDevicesTest {
   void neverMoreThanTheLimitOfWritesPerMinuteOnOnePdu() throws Exception {
     PowerDevice b =
         new PowerDevice(
-            "pdu-b", "PDU B", "pdu", "127.0.0.1", snmpsim.port(), "apc-rpdu2", "site-2",
-            SnmpCredentials.v2c("apc-rpdu2-limits"), null);
+            "pdu-b",
+            "PDU B",
+            "pdu",
+            "127.0.0.1",
+            snmpsim.port(),
+            "apc-rpdu2",
+            "site-2",
+            SnmpCredentials.v2c("apc-rpdu2-limits"),
+            null);
     OutletSwitch limited = outlets(2);
-    limited.apply(b, new OutletMapping("b1", "pdu-b", 25, "rig-b-25", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
-    limited.apply(b, new OutletMapping("b2", "pdu-b", 26, "rig-b-26", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
+    limited.apply(
+        b,
+        new OutletMapping("b1", "pdu-b", 25, "rig-b-25", null, true),
+        OutletAction.CYCLE,
+        "watchdog",
+        "watchdog");
+    limited.apply(
+        b,
+        new OutletMapping("b2", "pdu-b", 26, "rig-b-26", null, true),
+        OutletAction.CYCLE,
+        "watchdog",
+        "watchdog");
 
     assertThatThrownBy(() ->
-            limited.apply(b, new OutletMapping("b3", "pdu-b", 27, "rig-b-27", null, true), OutletAction.CYCLE, "watchdog", "watchdog"))
-        .isInstanceOfSatisfying(OutletRefusedException.class, e -> assertThat(e.status()).isEqualTo(429));
+            limited.apply(
+                b,
+                new OutletMapping("b3", "pdu-b", 27, "rig-b-27", null, true),
+                OutletAction.CYCLE,
+                "watchdog",
+                "watchdog"))
+        .isInstanceOfSatisfying(
+            OutletRefusedException.class, e -> assertThat(e.status()).isEqualTo(429));
     OID control3 = new OID("1.3.6.1.4.1.318.1.1.26.9.2.4.1.5.27");
     assertThat(snmp.get(b, List.of(control3)).get(control3).toInt()).isEqualTo(1); // untouched
 
     clock.advance(Duration.ofSeconds(61));
-    limited.apply(b, new OutletMapping("b3", "pdu-b", 27, "rig-b-27", null, true), OutletAction.CYCLE, "watchdog", "watchdog");
-    assertThat(snmp.get(b, List.of(control3)).get(control3).toInt()).isEqualTo(3); // immediateReboot
+    limited.apply(
+        b,
+        new OutletMapping("b3", "pdu-b", 27, "rig-b-27", null, true),
+        OutletAction.CYCLE,
+        "watchdog",
+        "watchdog");
+    assertThat(snmp.get(b, List.of(control3)).get(control3).toInt())
+        .isEqualTo(3); // immediateReboot
   }
 
   @Test
@@ -250,18 +335,32 @@ class SnmpDevicesTest {
             "1.3.6.1.4.1.318.1.1.12.3.3.1.1.4",
             null,
             "1.3.6.1.4.1.318.1.1.12.3.3.1.1.4",
-            1, 2, 1, 2, 3, 1.0);
+            1,
+            2,
+            1,
+            2,
+            3,
+            1.0);
     PowerDevice generic =
         new PowerDevice(
-            "pdu-g", "generic", "pdu", "127.0.0.1", snmpsim.port(), "generic", null,
-            SnmpCredentials.v2c("apc-rpdu"), oids);
+            "pdu-g",
+            "generic",
+            "pdu",
+            "127.0.0.1",
+            snmpsim.port(),
+            "generic",
+            null,
+            SnmpCredentials.v2c("apc-rpdu"),
+            oids);
 
     DeviceReading r = reader.read(generic, clock.instant());
     assertThat(r.powerW()).isEqualTo(6420.0);
     assertThat(r.outlet(8).state()).isEqualTo("off");
 
     OutletMapping m = new OutletMapping("g8", "pdu-g", 8, "old-8", null, true);
-    assertThat(outlets(100).apply(generic, m, OutletAction.ON, "operator", "ops").state()).isEqualTo("on");
-    assertThat(outlets(100).apply(generic, m, OutletAction.OFF, "operator", "ops").state()).isEqualTo("off");
+    assertThat(outlets(100).apply(generic, m, OutletAction.ON, "operator", "ops").state())
+        .isEqualTo("on");
+    assertThat(outlets(100).apply(generic, m, OutletAction.OFF, "operator", "ops").state())
+        .isEqualTo("off");
   }
 }
