@@ -11,6 +11,8 @@ import io.otedama.controller.support.Api;
 import io.otedama.controller.support.Api.Reply;
 import io.otedama.controller.support.TestApp;
 import io.otedama.controller.support.TestApps;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,6 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.snmp4j.smi.OID;
 
 /**
@@ -575,6 +583,75 @@ class PowerApiTest {
   static int pduC(int outlet) throws SnmpException {
     OID oid = new OID("1.3.6.1.4.1.318.1.1.26.9.2.4.1.5." + outlet);
     return snmp.get(device("pdu-c"), List.of(oid)).get(oid).toInt();
+  }
+
+  @Test
+  void anOperatorPowerCyclesAndCurtailsFromTheConsole() throws Exception {
+    String a1 = rigIds.get("a1");
+    Path profile = Files.createTempDirectory("otedama-power-browser-");
+    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--window-size=1366,900",
+        "--user-data-dir=" + profile);
+    ChromeDriver driver =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build(),
+            options);
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    try {
+      driver.get("http://127.0.0.1:" + APP.getLocalPort() + "/#/login");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("ops");
+      driver.findElement(By.id("password")).sendKeys("password-of-ops");
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "ops ("));
+      driver.get("http://127.0.0.1:" + APP.getLocalPort() + "/#/power");
+      By row = By.cssSelector("#power-outlet-table tr[data-rig='" + a1 + "']");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+      assertThat(driver.findElement(row).getText()).contains("rig-a-1").contains("J/TH");
+
+      driver.findElement(row).findElement(By.xpath(".//button[text()='Power-cycle']")).click();
+      wait.until(ExpectedConditions.alertIsPresent()).accept();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "pdu-a outlet 1"));
+      assertThat(apcControl(1)).isEqualTo(3);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+      driver.findElement(row).findElement(By.xpath(".//button[text()='On']")).click();
+      wait.until(d -> {
+        try {
+          return apcControl(1) == 1;
+        } catch (SnmpException e) {
+          return false;
+        }
+      });
+
+      driver.findElement(By.id("curtail-kw")).sendKeys("40");
+      driver.findElement(By.id("curtail-create")).click();
+      By cancel = By.xpath("//table[@id='power-curtailment-table']//button[text()='Cancel']");
+      wait.until(ExpectedConditions.elementToBeClickable(cancel)).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("power-curtailment-table"), "cancelled"));
+      assertThat(
+              api.get("/api/v1/power/curtailments", viewer)
+                  .body()
+                  .path("items")
+                  .get(0)
+                  .path("createdBy")
+                  .asText())
+          .isEqualTo("ops");
+    } finally {
+      driver.quit();
+    }
   }
 
   @Test
