@@ -3,8 +3,10 @@ package io.otedama.controller.power;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.Variable;
@@ -21,6 +23,7 @@ public final class OutletSwitch {
   private final PowerActionLog log;
   private final Clock clock;
   private final int maxWritesPerMinutePerPdu;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   public OutletSwitch(
       SnmpClient snmp, PowerActionLog log, Clock clock, int maxWritesPerMinutePerPdu) {
@@ -128,7 +131,7 @@ public final class OutletSwitch {
 
   private Map<OID, String> outletNames(PowerDevice pdu, PduProfile profile) throws SnmpException {
     Map<OID, Variable[]> rows = snmp.table(pdu, List.of(profile.outletNameColumn()));
-    Map<OID, String> names = new java.util.HashMap<>();
+    Map<OID, String> names = new HashMap<>();
     rows.forEach((index, cells) -> names.put(index, cells[0] == null ? null : cells[0].toString()));
     return names;
   }
@@ -153,8 +156,6 @@ public final class OutletSwitch {
         result,
         detail);
   }
-
-  private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Object lockFor(String deviceId) {
     return locks.computeIfAbsent(deviceId, k -> new Object());

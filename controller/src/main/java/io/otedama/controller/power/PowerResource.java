@@ -1,5 +1,6 @@
 package io.otedama.controller.power;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import io.otedama.controller.api.ApiException;
 import io.otedama.controller.auth.AuditFilter;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,27 +124,38 @@ public class PowerResource {
     }
   }
 
+  /** A mapping with what the PDU last reported for that outlet (absent before the first poll). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record OutletView(
+      String rigId,
+      String deviceId,
+      int outletIndex,
+      String outletName,
+      Double nameplateW,
+      boolean watchdog,
+      String reportedName,
+      String state,
+      Double powerW,
+      Boolean nameMatches) {}
+
   @GET
   @Path("/outlets")
-  public Map<String, List<Map<String, Object>>> outlets() {
-    List<Map<String, Object>> items = new ArrayList<>();
+  public Map<String, List<OutletView>> outlets() {
+    List<OutletView> items = new ArrayList<>();
     for (OutletMapping m : mappings.list()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("rigId", m.rigId());
-      row.put("deviceId", m.deviceId());
-      row.put("outletIndex", m.outletIndex());
-      row.put("outletName", m.outletName());
-      row.put("nameplateW", m.nameplateW());
-      row.put("watchdog", m.watchdog());
-      readings
-          .outlet(m.deviceId(), m.outletIndex())
-          .ifPresent(o -> {
-            row.put("reportedName", o.name());
-            row.put("state", o.state());
-            row.put("powerW", o.powerW());
-            row.put("nameMatches", m.outletName().equals(o.name()));
-          });
-      items.add(row);
+      OutletReading o = readings.outlet(m.deviceId(), m.outletIndex()).orElse(null);
+      items.add(
+          new OutletView(
+              m.rigId(),
+              m.deviceId(),
+              m.outletIndex(),
+              m.outletName(),
+              m.nameplateW(),
+              m.watchdog(),
+              o == null ? null : o.name(),
+              o == null ? null : o.state(),
+              o == null ? null : o.powerW(),
+              o == null ? null : m.outletName().equals(o.name())));
     }
     return Map.of("items", items);
   }
@@ -239,44 +252,46 @@ public class PowerResource {
         .orElseThrow(() -> ApiException.notFound("There is no rig with id '" + rigId + "'."));
   }
 
-  /** Fleet power: measured total and by source, and each PDU's own reading. */
+  /** One PDU's own reading in the summary. */
+  public record PduPower(
+      String deviceId, String name, String site, boolean reachable, Double powerW, Instant at) {}
+
+  /** Fleet power: the measured total, by source, and what the PDUs read themselves. */
+  public record PowerSummary(
+      double fleetPowerW, Map<String, Double> bySource, double pduPowerW, List<PduPower> pdus) {}
+
   @GET
   @Path("/summary")
-  public Map<String, Object> summary() {
-    List<RigPower> rigs = measurements.all();
+  public PowerSummary summary() {
     Map<String, Double> bySource = new LinkedHashMap<>();
     double total = 0;
-    for (RigPower r : rigs) {
+    for (RigPower r : measurements.all()) {
       if (r.powerW() != null) {
         total += r.powerW();
         bySource.merge(r.source(), r.powerW(), Double::sum);
       }
     }
-    List<Map<String, Object>> pdus = new ArrayList<>();
+    List<PduPower> pdus = new ArrayList<>();
     double pduTotal = 0;
     for (PowerDevice d : devices.list()) {
       if (!d.isPdu()) {
         continue;
       }
       DeviceReading r = readings.get(d.id()).orElse(null);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("deviceId", d.id());
-      row.put("name", d.name());
-      row.put("site", d.site());
-      row.put("reachable", r != null && r.reachable());
-      row.put("powerW", r == null ? null : r.powerW());
-      row.put("at", r == null ? null : r.at());
-      if (r != null && r.reachable() && r.powerW() != null) {
+      boolean reachable = r != null && r.reachable();
+      if (reachable && r.powerW() != null) {
         pduTotal += r.powerW();
       }
-      pdus.add(row);
+      pdus.add(
+          new PduPower(
+              d.id(),
+              d.name(),
+              d.site(),
+              reachable,
+              r == null ? null : r.powerW(),
+              r == null ? null : r.at()));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("fleetPowerW", total);
-    out.put("bySource", bySource);
-    out.put("pduPowerW", pduTotal);
-    out.put("pdus", pdus);
-    return out;
+    return new PowerSummary(total, bySource, pduTotal, pdus);
   }
 
   @GET

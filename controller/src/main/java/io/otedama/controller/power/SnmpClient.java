@@ -2,7 +2,6 @@ package io.otedama.controller.power;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,15 +209,6 @@ public final class SnmpClient implements AutoCloseable {
     target.setTimeout(timeoutMillis);
     target.setRetries(retries);
     return target;
-  }
-
-  /** Values as numbers where the device sent numbers (Integer32, Gauge32, Counter64). */
-  public static long number(Variable v) {
-    return v.toLong();
-  }
-
-  static List<OID> list(OID... oids) {
-    return new ArrayList<>(List.of(oids));
   }
 
   @Override
