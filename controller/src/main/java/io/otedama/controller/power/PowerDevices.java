@@ -86,9 +86,16 @@ public final class PowerDevices {
   }
 
   public void remove(String id) {
+    PowerDevice device = get(id);
     if (!store.delete(id)) {
       throw ApiException.notFound("There is no power device '" + id + "'.");
     }
     readings.remove(id);
+    SnmpCredentials c = device.credentials();
+    if (c.isV3()
+        && store.list().stream()
+            .noneMatch(d -> d.credentials().isV3() && d.credentials().user().equals(c.user()))) {
+      snmp.unregister(c.user());
+    }
   }
 }

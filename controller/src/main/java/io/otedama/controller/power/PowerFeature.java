@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires power: the SNMP session, the poller on its bounded pool, outlet control, the watchdog and
  * curtailment on their own scheduler thread (their SNMP writes must not hold up the shared one),
- * and the API. Installed after the commands feature, whose {@link CommandService} curtailment uses.
+ * and the API. The watchdog and curtailment passes run on one replica at a time ({@link
+ * ClusterExclusive}); polling runs on every replica (readings are per replica, in memory).
+ * Installed after the commands feature, whose {@link CommandService} curtailment uses.
  */
 public final class PowerFeature {
   private static final Logger LOG = LoggerFactory.getLogger(PowerFeature.class);
@@ -111,6 +113,7 @@ public final class PowerFeature {
                 measurements,
                 actions,
                 curtailment));
+    ClusterExclusive exclusive = new ClusterExclusive(jdbi);
     ScheduledExecutorService loops =
         environment.lifecycle().scheduledExecutorService("otedama-power-%d").threads(1).build();
     environment
@@ -124,9 +127,17 @@ public final class PowerFeature {
                 }
                 every(loops, config.pollInterval, "poll", () -> poller.pollAll().join());
                 if (config.watchdog.enabled) {
-                  every(loops, config.watchdog.checkInterval, "watchdog", watchdog::check);
+                  every(
+                      loops,
+                      config.watchdog.checkInterval,
+                      "watchdog",
+                      () -> exclusive.run(ClusterExclusive.WATCHDOG, watchdog::check));
                 }
-                every(loops, config.curtailment.checkInterval, "curtailment", curtailment::tick);
+                every(
+                    loops,
+                    config.curtailment.checkInterval,
+                    "curtailment",
+                    () -> exclusive.run(ClusterExclusive.CURTAILMENT, curtailment::tick));
               }
 
               @Override

@@ -86,6 +86,13 @@ public final class SnmpClient implements AutoCloseable {
     }
   }
 
+  /** Forgets a v3 user (its last device was removed), so the name can be registered anew. */
+  public void unregister(String user) {
+    if (users.remove(user) != null) {
+      usm.removeAllUsers(new OctetString(user));
+    }
+  }
+
   /** GETs the instances; a missing one (noSuchObject/Instance) maps to null. */
   public Map<OID, Variable> get(PowerDevice device, List<OID> oids) throws SnmpException {
     Target<UdpAddress> target = target(device);
