@@ -2,22 +2,31 @@ package io.otedama.controller.power;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /** The {@code power:} section (docs/configuration.md lists every setting). */
 public class PowerConfiguration {
   /** Polling, the watchdog and curtailment run only when enabled (the API is always there). */
   @JsonProperty public boolean enabled = true;
 
-  @JsonProperty @NotNull public Duration pollInterval = Duration.seconds(30);
+  @JsonProperty
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  public Duration pollInterval = Duration.seconds(30);
 
   /** SNMP timeout per request; SNMP4J retries {@code retries} times before giving up. */
-  @JsonProperty @NotNull public Duration snmpTimeout = Duration.seconds(2);
+  @JsonProperty
+  @NotNull
+  @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+  public Duration snmpTimeout = Duration.seconds(2);
 
   @JsonProperty
   @Min(0)
@@ -35,24 +44,36 @@ public class PowerConfiguration {
   @Max(1000)
   public int maxOutletWritesPerMinutePerPdu = 4;
 
-  @JsonProperty @NotNull public Watchdog watchdog = new Watchdog();
+  @JsonProperty @Valid @NotNull public Watchdog watchdog = new Watchdog();
 
-  @JsonProperty @NotNull public Curtailment curtailment = new Curtailment();
+  @JsonProperty @Valid @NotNull public Curtailment curtailment = new Curtailment();
 
   /** The power-cycle watchdog. */
   public static class Watchdog {
     @JsonProperty public boolean enabled = true;
 
-    @JsonProperty @NotNull public Duration checkInterval = Duration.minutes(1);
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    public Duration checkInterval = Duration.minutes(1);
 
     /** A mapped rig offline (or stale) this long is cycled. */
-    @JsonProperty @NotNull public Duration offlineAfter = Duration.minutes(10);
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    public Duration offlineAfter = Duration.minutes(10);
 
     /** A mapped rig online with no hashrate this long counts as hung and is cycled. */
-    @JsonProperty @NotNull public Duration hungAfter = Duration.minutes(15);
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    public Duration hungAfter = Duration.minutes(15);
 
     /** No second cycle of the same rig within this time. */
-    @JsonProperty @NotNull public Duration cooldown = Duration.minutes(30);
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    public Duration cooldown = Duration.minutes(30);
 
     @JsonProperty
     @Min(1)
@@ -66,7 +87,10 @@ public class PowerConfiguration {
   /** Curtailment events. */
   public static class Curtailment {
     /** How often a running event re-checks measured power against its goal. */
-    @JsonProperty @NotNull public Duration checkInterval = Duration.minutes(1);
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    public Duration checkInterval = Duration.minutes(1);
 
     /** The {@code set-power-mode} mode that curtails and the one that restores. */
     @JsonProperty @NotBlank public String curtailMode = "low";
@@ -84,6 +108,9 @@ public class PowerConfiguration {
     @Min(1)
     public int restoreBatch = 5;
 
-    @JsonProperty @NotNull public Duration restoreStepInterval = Duration.minutes(1);
+    @JsonProperty
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+    public Duration restoreStepInterval = Duration.minutes(1);
   }
 }
