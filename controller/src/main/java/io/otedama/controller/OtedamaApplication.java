@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.otedama.controller.api.ApiErrorHandling;
 import io.otedama.controller.auth.AuthFeature;
 import io.otedama.controller.commands.CommandPublisher;
+import io.otedama.controller.commands.CommandService;
 import io.otedama.controller.commands.CommandsFeature;
 import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
@@ -20,6 +21,7 @@ import io.otedama.controller.demo.DemoCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.power.PowerFeature;
 import io.otedama.controller.shares.SharesFeature;
 import io.otedama.controller.stratum.StratumFeature;
 import io.otedama.controller.work.AgentWorkPresence;
@@ -43,6 +45,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile WorkFeature work;
   private volatile SharesFeature shares;
   private volatile StratumFeature stratum;
+  private volatile PowerFeature power;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -114,10 +117,11 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             commands.resultSink());
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     CommandPublisher publisher = connectRigTransport(wired);
-    commands.installBatches(
-        commands.install(config.getCommands(), publisher, scheduler, environment),
-        fleet.queries()::matchingIds,
-        environment);
+    CommandService commandService =
+        commands.install(config.getCommands(), publisher, scheduler, environment);
+    power =
+        PowerFeature.install(config.getPower(), jdbi, clock, metrics, commandService, environment);
+    commands.installBatches(commandService, fleet.queries()::matchingIds, environment);
     return wired;
   }
 
@@ -191,6 +195,11 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** The Stratum port (its server is null when disabled). */
   public StratumFeature stratum() {
     return stratum;
+  }
+
+  /** Power: PDUs, outlets, the watchdog, curtailment. */
+  public PowerFeature power() {
+    return power;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */

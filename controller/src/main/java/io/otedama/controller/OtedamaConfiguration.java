@@ -7,6 +7,7 @@ import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
 import io.otedama.controller.mqtt.MqttConfiguration;
+import io.otedama.controller.power.PowerConfiguration;
 import io.otedama.controller.stratum.StratumConfiguration;
 import io.otedama.controller.telemetry.TelemetryConfiguration;
 import io.otedama.controller.work.WorkConfiguration;
@@ -26,6 +27,17 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
   @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
   @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
+  @Valid @NotNull private PowerConfiguration power = new PowerConfiguration();
+
+  @JsonProperty
+  public PowerConfiguration getPower() {
+    return power;
+  }
+
+  @JsonProperty
+  public void setPower(PowerConfiguration power) {
+    this.power = power;
+  }
 
   @JsonProperty
   public WorkConfiguration getWork() {
