@@ -11,12 +11,8 @@ import * as groups from './pages/groups.js';
 import * as enrollment from './pages/enrollment.js';
 import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
-<<<<<<< HEAD
 import * as money from './pages/money.js';
-=======
-import * as pending from './pages/pending.js';
 import * as power from './pages/power.js';
->>>>>>> main
 
 const STAFF = ['admin', 'operator', 'viewer'];
 const ACTORS = ['admin', 'operator'];
@@ -28,15 +24,10 @@ const ROUTES = [
   { path: /^\/rigs\/([^/]+)$/, page: rig, roles: EVERYONE },
   { path: /^\/groups$/, page: groups, roles: STAFF, nav: 'Groups', href: '#/groups' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
-<<<<<<< HEAD
+  { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
   { path: /^\/shares$/, page: money.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
   { path: /^\/accounts$/, page: money.accounts, roles: EVERYONE, nav: 'Accounts', href: '#/accounts' },
   { path: /^\/payouts$/, page: money.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
-=======
-  { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
-  { path: /^\/shares$/, page: pending.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
-  { path: /^\/payouts$/, page: pending.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
->>>>>>> main
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },
   { path: /^\/audit$/, page: audit, roles: ['admin'], nav: 'Audit log', href: '#/audit' },
 ];
