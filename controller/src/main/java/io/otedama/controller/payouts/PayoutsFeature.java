@@ -167,6 +167,11 @@ public final class PayoutsFeature {
     return accounts;
   }
 
+  /** The block-found hook registered on the work feature (tests feed it blocks directly). */
+  public BlockBooker blocks() {
+    return blocks;
+  }
+
   public PayoutRunner runner() {
     return runner;
   }

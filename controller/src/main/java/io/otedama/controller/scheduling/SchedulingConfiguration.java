@@ -38,7 +38,7 @@ public class SchedulingConfiguration {
 
   /** How long an idle scheduler waits before polling the job store for triggers again. */
   @NotNull
-  @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+  @MinDuration(value = 1, unit = TimeUnit.SECONDS)
   private Duration idleWait = Duration.seconds(30);
 
   @NotNull private Map<String, JobSettings> jobs = new LinkedHashMap<>();
