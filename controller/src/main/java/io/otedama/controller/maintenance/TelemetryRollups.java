@@ -10,9 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Aggregates raw telemetry into {@code telemetry_1m} and those into {@code telemetry_1h} (V133).
- * Each run covers complete minutes from the watermark (minus a look-back for late rows) up to now,
- * at most {@link #MAX_SPAN} per run so a long outage is caught up in bounded transactions. Buckets
- * are upserted: re-running or overlapping runs only recompute them.
+ * Each run covers complete minutes from the watermark minus a look-back (rows that arrived up to
+ * that late are counted) up to now, at most {@link #MAX_SPAN} per run so a long outage is caught up
+ * in bounded transactions. Buckets are upserted: re-running or overlapping runs only recompute
+ * them.
  */
 public final class TelemetryRollups {
   /** How much raw telemetry one run aggregates at most. */
@@ -50,9 +51,7 @@ public final class TelemetryRollups {
     Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     return jdbi.inTransaction(h -> {
       Optional<Instant> done = watermark(h);
-      Instant from =
-          done.map(d -> d.isBefore(end.minus(lookback)) ? d : end.minus(lookback))
-              .orElse(end.minus(rawRetention));
+      Instant from = done.map(d -> d.minus(lookback)).orElse(end.minus(rawRetention));
       Instant to = from.plus(MAX_SPAN).isBefore(end) ? from.plus(MAX_SPAN) : end;
       if (!from.isBefore(to)) {
         return new Result(from, to, 0, 0);
