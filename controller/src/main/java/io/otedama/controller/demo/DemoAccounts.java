@@ -12,8 +12,11 @@ import java.util.List;
  * site's electricity price. The demo's rigs are shared out among them round-robin.
  */
 final class DemoAccounts {
-  /** What the demo charges for electricity: 5 sats per kWh. */
-  static final long SITE_MSAT_PER_KWH = 5_000;
+  /**
+   * What the demo charges for electricity: 1000 sats per kWh, dear, so that a minute's energy of a
+   * simulated rig (about 3 kW) is a visible charge of some 50 sats rather than rounded to nothing.
+   */
+  static final long SITE_MSAT_PER_KWH = 1_000_000;
 
   static final String SITE = "demo-site";
 

@@ -51,7 +51,7 @@ public final class TelemetryRollups {
     Instant end = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     return jdbi.inTransaction(h -> {
       Optional<Instant> done = watermark(h);
-      Instant from = done.map(d -> d.minus(lookback)).orElse(end.minus(rawRetention));
+      Instant from = done.map(d -> d.minus(lookback)).orElseGet(() -> firstRow(h, end));
       Instant to = from.plus(MAX_SPAN).isBefore(end) ? from.plus(MAX_SPAN) : end;
       if (!from.isBefore(to)) {
         return new Result(from, to, 0, 0);
@@ -129,6 +129,19 @@ public final class TelemetryRollups {
   /** Until when raw telemetry is rolled up (raw rows before it may go). */
   public Optional<Instant> doneUntil() {
     return jdbi.withHandle(TelemetryRollups::watermark);
+  }
+
+  /**
+   * Where a first run starts: the minute of the oldest raw row still kept, so a fresh install does
+   * not walk days of empty time in {@link #MAX_SPAN} steps.
+   */
+  private Instant firstRow(Handle h, Instant end) {
+    Instant oldest = end.minus(rawRetention);
+    return h.createQuery("SELECT date_trunc('minute', min(ts)) FROM telemetry WHERE ts >= :oldest")
+        .bind("oldest", oldest)
+        .mapTo(Instant.class)
+        .findOne()
+        .orElse(end);
   }
 
   private static Optional<Instant> watermark(Handle h) {
