@@ -21,6 +21,7 @@ import io.otedama.controller.demo.DemoCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.payouts.PayoutsFeature;
 import io.otedama.controller.power.PowerFeature;
 import io.otedama.controller.shares.SharesFeature;
 import io.otedama.controller.stratum.StratumFeature;
@@ -46,6 +47,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile SharesFeature shares;
   private volatile StratumFeature stratum;
   private volatile PowerFeature power;
+  private volatile PayoutsFeature payouts;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -116,6 +118,8 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             fleet.credentials(),
             commands.resultSink());
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
+    payouts = PayoutsFeature.install(config.getPayouts(), work, jdbi, clock, metrics, environment);
+    ScheduledJobs.install(config, payouts, jdbi, clock, metrics, environment);
     CommandPublisher publisher = connectRigTransport(wired);
     CommandService commandService =
         commands.install(config.getCommands(), publisher, scheduler, environment);
@@ -199,6 +203,11 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** Power: PDUs, outlets, the watchdog, curtailment. */
   public PowerFeature power() {
     return power;
+  }
+
+  /** Payouts (service, accounts, the due-period runner) once {@code run} has happened. */
+  public PayoutsFeature payouts() {
+    return payouts;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */
