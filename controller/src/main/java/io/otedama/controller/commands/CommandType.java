@@ -30,18 +30,16 @@ public enum CommandType {
   /** Start hashing again. */
   START("start", Set.of()),
   /**
-   * {@code mode}: normal, eco or sleep, or the agent's low/high (what the agent's devices take;
-   * curtailment sends low and restores normal).
+   * {@code mode}: sleep, low, normal or high, the agent's power modes ({@code eco} is accepted as
+   * another name for low; curtailment sends low and restores normal).
    */
   SET_POWER_MODE("set-power-mode", Set.of("mode")) {
     @Override
     void check(JsonNode args) {
       String mode = requiredText(args, "mode", 16);
-      if (!Set.of("normal", "eco", "sleep", "low", "high").contains(mode)) {
+      if (!Set.of("sleep", "low", "eco", "normal", "high").contains(mode)) {
         throw ApiException.badRequest(
-            "set-power-mode needs mode normal, eco or sleep (or the agent's low or high); got '"
-                + mode
-                + "'.");
+            "set-power-mode needs mode sleep, low (or eco), normal or high; got '" + mode + "'.");
       }
     }
   },
