@@ -17,6 +17,8 @@ import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.db.JdbiDataSource;
 import io.otedama.controller.demo.DemoCommand;
+import io.otedama.controller.firmware.FirmwareCommand;
+import io.otedama.controller.firmware.FirmwareFeature;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
@@ -66,6 +68,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new DemoCommand());
+    bootstrap.addCommand(new FirmwareCommand());
   }
 
   @Override
@@ -90,6 +93,9 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
     CommandsFeature commands =
         CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    FirmwareFeature firmware =
+        FirmwareFeature.prepare(
+            config.getFirmware(), jdbi, clock, metrics, environment.getObjectMapper());
     work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
     shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
     stratum =
@@ -111,10 +117,13 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             scheduler,
             fleet.presence(),
             fleet.credentials(),
-            commands.resultSink());
+            firmware.progress(commands.resultSink()));
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     CommandPublisher publisher = connectRigTransport(wired);
-    commands.install(config.getCommands(), publisher, scheduler, environment);
+    firmware.install(
+        commands.install(config.getCommands(), publisher, scheduler, environment),
+        scheduler,
+        environment);
     return wired;
   }
 
