@@ -402,13 +402,9 @@ public final class FleetSimulator implements AutoCloseable {
     this.options = options;
     this.env = env;
     this.releaseKeys = ReleaseSignatures.publicKeys(options.releaseKeys());
-    // one HTTP client for the whole fleet: thousands of rigs must not hold thousands of pools
     this.updateDownloader =
         new ArtifactDownloader(
-            java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-            3,
-            Duration.ofMillis(200),
-            Duration.ofMinutes(2));
+            Duration.ofSeconds(10), Duration.ofSeconds(20), 3, Duration.ofMillis(200));
     try {
       this.updateDownloads = java.nio.file.Files.createTempDirectory("otedama-sim-updates-");
     } catch (java.io.IOException e) {

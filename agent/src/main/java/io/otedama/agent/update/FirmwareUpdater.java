@@ -53,7 +53,14 @@ public final class FirmwareUpdater {
     try {
       Files.createDirectories(downloads);
       progress.stage("downloading", Map.of("stage", "downloading", "size", request.size()));
-      downloader.download(request, file);
+      try {
+        downloader.download(request, file);
+      } catch (UpdateFailure e) {
+        if (!e.reason().equals("download")) {
+          Files.deleteIfExists(file); // bytes that cannot be the artifact are not kept to resume
+        }
+        throw e;
+      }
       progress.stage("downloaded", Map.of("stage", "downloaded"));
       String keyId;
       try {
