@@ -138,6 +138,7 @@ public final class RigAgent implements AutoCloseable {
   private volatile String agentVersion;
   private ScheduledFuture<?> telemetryTask;
   private volatile boolean closed;
+  private final Handler handler = new Handler();
 
   public RigAgent(Setup setup, AgentEnvironment env) {
     this.setup = setup;
@@ -147,7 +148,7 @@ public final class RigAgent implements AutoCloseable {
     this.link =
         new MqttLink(
             setup.link(),
-            new Handler(),
+            handler,
             env.codec(),
             setup.birthSeq(),
             env.clock(),
@@ -279,6 +280,17 @@ public final class RigAgent implements AutoCloseable {
    */
   public void setAgentVersion(String version) {
     this.agentVersion = Objects.requireNonNull(version, "version");
+  }
+
+  /**
+   * Publishes a fresh birth on the current connection (a simulated restart: the controller learns
+   * the new version without the session being cut, which would resend in-flight messages).
+   */
+  public void rebirth() {
+    if (link.isConnected()) {
+      link.publish(
+          TopicKind.BIRTH, env.codec().encode(handler.birth(setup.birthSeq().getAsLong())));
+    }
   }
 
   /** Spools a command result (e.g. an update's outcome reported after a restart). */

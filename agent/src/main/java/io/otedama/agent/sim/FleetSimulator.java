@@ -552,9 +552,9 @@ public final class FleetSimulator implements AutoCloseable {
     RigAgent[] self = new RigAgent[1];
     SimulatedInstaller installer =
         new SimulatedInstaller(version -> {
-          // the new version is what the rig reports from its next birth: a "restart"
+          // a simulated restart: the rig reports the new version in a fresh birth
           self[0].setAgentVersion(version);
-          self[0].link().dropConnection();
+          self[0].rebirth();
         });
     RigAgent.Setup setup =
         new RigAgent.Setup(

@@ -1,5 +1,6 @@
 package io.otedama.controller.firmware;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
@@ -35,7 +36,9 @@ public class FirmwareConfiguration {
     return publicKeys;
   }
 
+  /** A list of keys, or one key as a plain string (handy for an environment variable). */
   @JsonProperty
+  @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
   public void setPublicKeys(List<String> publicKeys) {
     this.publicKeys = publicKeys;
   }

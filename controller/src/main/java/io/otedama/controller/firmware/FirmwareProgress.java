@@ -58,8 +58,7 @@ final class FirmwareProgress implements CommandResultSink {
     String reason = null;
     switch (status) {
       case "acked" -> {
-        int rank = CampaignRig.STAGES.indexOf(stage);
-        if (rank < 1) {
+        if (stage == null || CampaignRig.STAGES.indexOf(stage) < 1) {
           return; // the plain "running" ack, or a stage we do not know: nothing to move
         }
         state = stage;
