@@ -25,8 +25,9 @@ import java.util.Optional;
 /**
  * Ed25519 release signatures. What is signed is the artifact's SHA-256 digest (the 32 raw bytes),
  * not the artifact itself: verifying then needs constant memory however large the artifact is
- * (PureEdDSA cannot stream), and the openssl equivalent is {@code openssl dgst -sha256 -binary FILE
- * | openssl pkeyutl -sign -rawin -inkey KEY.pem -in /dev/stdin | base64 -w0}.
+ * (PureEdDSA cannot stream), and the openssl equivalent is {@code openssl dgst -sha256 -binary -out
+ * FILE.sha256 FILE && openssl pkeyutl -sign -rawin -inkey KEY.pem -in FILE.sha256 | base64 -w0}
+ * (pkeyutl needs a file for -rawin, not a pipe).
  */
 public final class ReleaseSignatures {
   /** The length of an Ed25519 signature in bytes. */
