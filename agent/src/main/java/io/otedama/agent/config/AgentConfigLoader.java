@@ -23,8 +23,13 @@ public final class AgentConfigLoader {
   public static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
   public static final long DEFAULT_SPOOL_BYTES = 64L * 1024 * 1024;
   public static final List<String> DEFAULT_REBOOT = List.of("systemctl", "reboot");
-  public static final List<String> DEFAULT_RESTART =
-      List.of("systemctl", "restart", "--no-block", "otedama-agent");
+
+  /**
+   * Ends the agent (SIGTERM to the JVM, the shell's parent: a clean shutdown); the shipped unit's
+   * {@code Restart=always} starts it again on the new jar. Needs no privileges, unlike {@code
+   * systemctl restart}.
+   */
+  public static final List<String> DEFAULT_RESTART = List.of("sh", "-c", "kill -TERM $PPID");
 
   private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "mqtt", "mqtts");
   private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
