@@ -34,9 +34,12 @@ final class CampaignStore {
 
   List<Target> targets(Artifact artifact, Campaign.Filter filter) {
     StringBuilder sql =
-        new StringBuilder(
-            "SELECT id, agent_version FROM rigs r WHERE r.source = 'agent'"
-                + " AND r.agent_version IS DISTINCT FROM :artifactVersion");
+        new StringBuilder("SELECT id, agent_version FROM rigs r WHERE r.source = 'agent'");
+    boolean agentRelease = artifact.kind().equals("agent");
+    if (agentRelease) {
+      // rigs already running this agent release have nothing to do
+      sql.append(" AND r.agent_version IS DISTINCT FROM :artifactVersion");
+    }
     if (filter.groupId() != null) {
       sql.append(" AND r.group_id = :groupId");
     }
@@ -51,9 +54,10 @@ final class CampaignStore {
     }
     sql.append(" ORDER BY r.id");
     return jdbi.withHandle(h -> {
-      var q =
-          h.createQuery(sql.toString())
-              .bind("artifactVersion", artifact.kind().equals("agent") ? artifact.version() : null);
+      var q = h.createQuery(sql.toString());
+      if (agentRelease) {
+        q.bind("artifactVersion", artifact.version());
+      }
       if (filter.groupId() != null) {
         q.bind("groupId", filter.groupId());
       }
