@@ -15,6 +15,11 @@ TEST_TOOLS=(
   # controller console: browser tests drive Debian's headless Chromium through its chromedriver
   chromium:chromium
   chromedriver:chromium-driver
+  # controller power/: real SNMP agents on loopback: snmpsim serves the recorded PDU walks,
+  # snmpd the v3 USM user, IF-MIB and the Raritan pass_persist script (run with python3)
+  snmpsimd:snmpsim
+  snmpd:snmpd
+  python3:python3
 )
 
 ensure_test_tools() {

@@ -13,6 +13,7 @@ import * as enrollment from './pages/enrollment.js';
 import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
 import * as pending from './pages/pending.js';
+import * as power from './pages/power.js';
 
 const STAFF = ['admin', 'operator', 'viewer'];
 const ACTORS = ['admin', 'operator'];
@@ -25,6 +26,7 @@ const ROUTES = [
   { path: /^\/groups$/, page: groups, roles: STAFF, nav: 'Groups', href: '#/groups' },
   { path: /^\/firmware$/, page: firmware, roles: STAFF, nav: 'Firmware', href: '#/firmware' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
+  { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
   { path: /^\/shares$/, page: pending.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
   { path: /^\/payouts$/, page: pending.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.otedama.controller.api.ApiErrorHandling;
 import io.otedama.controller.auth.AuthFeature;
 import io.otedama.controller.commands.CommandPublisher;
+import io.otedama.controller.commands.CommandService;
 import io.otedama.controller.commands.CommandsFeature;
 import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
@@ -22,6 +23,8 @@ import io.otedama.controller.firmware.FirmwareFeature;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.payouts.PayoutsFeature;
+import io.otedama.controller.power.PowerFeature;
 import io.otedama.controller.shares.SharesFeature;
 import io.otedama.controller.stratum.StratumFeature;
 import io.otedama.controller.work.AgentWorkPresence;
@@ -45,6 +48,8 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile WorkFeature work;
   private volatile SharesFeature shares;
   private volatile StratumFeature stratum;
+  private volatile PowerFeature power;
+  private volatile PayoutsFeature payouts;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -119,11 +124,14 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             fleet.credentials(),
             firmware.progress(commands.resultSink()));
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
+    payouts = PayoutsFeature.install(config.getPayouts(), work, jdbi, clock, metrics, environment);
+    ScheduledJobs.install(config, payouts, jdbi, clock, metrics, environment);
     CommandPublisher publisher = connectRigTransport(wired);
-    firmware.install(
-        commands.install(config.getCommands(), publisher, scheduler, environment),
-        scheduler,
-        environment);
+    CommandService commandService =
+        commands.install(config.getCommands(), publisher, scheduler, environment);
+    power =
+        PowerFeature.install(config.getPower(), jdbi, clock, metrics, commandService, environment);
+    firmware.install(commandService, scheduler, environment);
     return wired;
   }
 
@@ -197,6 +205,16 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** The Stratum port (its server is null when disabled). */
   public StratumFeature stratum() {
     return stratum;
+  }
+
+  /** Power: PDUs, outlets, the watchdog, curtailment. */
+  public PowerFeature power() {
+    return power;
+  }
+
+  /** Payouts (service, accounts, the due-period runner) once {@code run} has happened. */
+  public PayoutsFeature payouts() {
+    return payouts;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */

@@ -29,14 +29,19 @@ public enum CommandType {
   STOP("stop", Set.of()),
   /** Start hashing again. */
   START("start", Set.of()),
-  /** {@code mode}: normal, eco or sleep. */
+  /**
+   * {@code mode}: normal, eco or sleep, or the agent's low/high (what the agent's devices take;
+   * curtailment sends low and restores normal).
+   */
   SET_POWER_MODE("set-power-mode", Set.of("mode")) {
     @Override
     void check(JsonNode args) {
       String mode = requiredText(args, "mode", 16);
-      if (!Set.of("normal", "eco", "sleep").contains(mode)) {
+      if (!Set.of("normal", "eco", "sleep", "low", "high").contains(mode)) {
         throw ApiException.badRequest(
-            "set-power-mode needs mode normal, eco or sleep; got '" + mode + "'.");
+            "set-power-mode needs mode normal, eco or sleep (or the agent's low or high); got '"
+                + mode
+                + "'.");
       }
     }
   },
