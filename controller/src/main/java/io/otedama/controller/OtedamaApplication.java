@@ -18,9 +18,12 @@ import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.db.JdbiDataSource;
 import io.otedama.controller.demo.DemoCommand;
+import io.otedama.controller.firmware.FirmwareCommand;
+import io.otedama.controller.firmware.FirmwareFeature;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.payouts.PayoutsFeature;
 import io.otedama.controller.power.PowerFeature;
 import io.otedama.controller.shares.SharesFeature;
 import io.otedama.controller.stratum.StratumFeature;
@@ -46,6 +49,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile SharesFeature shares;
   private volatile StratumFeature stratum;
   private volatile PowerFeature power;
+  private volatile PayoutsFeature payouts;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -69,6 +73,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new DemoCommand());
+    bootstrap.addCommand(new FirmwareCommand());
   }
 
   @Override
@@ -93,6 +98,9 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
     CommandsFeature commands =
         CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    FirmwareFeature firmware =
+        FirmwareFeature.prepare(
+            config.getFirmware(), jdbi, clock, metrics, environment.getObjectMapper());
     work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
     shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
     stratum =
@@ -114,13 +122,16 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             scheduler,
             fleet.presence(),
             fleet.credentials(),
-            commands.resultSink());
+            firmware.progress(commands.resultSink()));
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
+    payouts = PayoutsFeature.install(config.getPayouts(), work, jdbi, clock, metrics, environment);
+    ScheduledJobs.install(config, payouts, jdbi, clock, metrics, environment);
     CommandPublisher publisher = connectRigTransport(wired);
     CommandService commandService =
         commands.install(config.getCommands(), publisher, scheduler, environment);
     power =
         PowerFeature.install(config.getPower(), jdbi, clock, metrics, commandService, environment);
+    firmware.install(commandService, scheduler, environment);
     commands.installBatches(commandService, fleet.queries()::matchingIds, environment);
     return wired;
   }
@@ -200,6 +211,11 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** Power: PDUs, outlets, the watchdog, curtailment. */
   public PowerFeature power() {
     return power;
+  }
+
+  /** Payouts (service, accounts, the due-period runner) once {@code run} has happened. */
+  public PayoutsFeature payouts() {
+    return payouts;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */

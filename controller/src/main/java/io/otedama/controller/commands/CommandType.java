@@ -30,18 +30,16 @@ public enum CommandType {
   /** Start hashing again. */
   START("start", Set.of()),
   /**
-   * {@code mode}: normal, eco or sleep, or the agent's low/high (what the agent's devices take;
-   * curtailment sends low and restores normal).
+   * {@code mode}: sleep, low, normal or high, the agent's power modes ({@code eco} is accepted as
+   * another name for low; curtailment sends low and restores normal).
    */
   SET_POWER_MODE("set-power-mode", Set.of("mode")) {
     @Override
     void check(JsonNode args) {
       String mode = requiredText(args, "mode", 16);
-      if (!Set.of("normal", "eco", "sleep", "low", "high").contains(mode)) {
+      if (!Set.of("sleep", "low", "eco", "normal", "high").contains(mode)) {
         throw ApiException.badRequest(
-            "set-power-mode needs mode normal, eco or sleep (or the agent's low or high); got '"
-                + mode
-                + "'.");
+            "set-power-mode needs mode sleep, low (or eco), normal or high; got '" + mode + "'.");
       }
     }
   },
@@ -98,6 +96,33 @@ public enum CommandType {
         if (pool.has("password") && !pool.get("password").isTextual()) {
           throw ApiException.badRequest("A set-pool password must be a string.");
         }
+      }
+    }
+  },
+  /**
+   * Download, verify and install a signed artifact (docs/firmware.md): {@code url} (http or https),
+   * {@code sha256} (64 hex), {@code size} (bytes), {@code signature} (base64 Ed25519 over the
+   * digest), {@code version}; optional {@code kind} ({@code agent} or {@code miner}).
+   */
+  UPDATE_FIRMWARE(
+      "update-firmware", Set.of("url", "sha256", "size", "signature", "version", "kind")) {
+    @Override
+    void check(JsonNode args) {
+      String url = requiredText(args, "url", 2048);
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        throw ApiException.badRequest("update-firmware url must be http:// or https://.");
+      }
+      if (!requiredText(args, "sha256", 64).matches("[0-9a-f]{64}")) {
+        throw ApiException.badRequest("update-firmware sha256 must be 64 lowercase hex digits.");
+      }
+      JsonNode size = args.get("size");
+      if (size == null || !size.isIntegralNumber() || size.asLong() < 1) {
+        throw ApiException.badRequest("update-firmware size must be a positive whole number.");
+      }
+      requiredText(args, "signature", 128);
+      requiredText(args, "version", 128);
+      if (args.has("kind") && !Set.of("agent", "miner").contains(args.get("kind").asText())) {
+        throw ApiException.badRequest("update-firmware kind must be agent or miner.");
       }
     }
   };

@@ -194,7 +194,7 @@ class CommandsTest {
     assertThat(unknown.text("message"))
         .isEqualTo(
             "Unknown command type 'self-destruct'; supported: reboot, restart-miner, stop, start,"
-                + " set-power-mode, blink-led, set-pool.");
+                + " set-power-mode, blink-led, set-pool, update-firmware.");
     assertThat(issue("set-power-mode", Map.of("mode", "turbo")).text("message"))
         .contains("normal, eco or sleep");
     assertThat(issue("set-power-mode", null).text("message")).contains("'mode' is required");

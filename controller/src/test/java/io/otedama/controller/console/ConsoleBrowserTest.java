@@ -643,9 +643,12 @@ class ConsoleBrowserTest {
     browser.waitFor("#shares-accepted");
     browser.waitFor("a[aria-current='true'][href$='range=7d']");
     browser.go("#/accounts");
-    browser.waitFor("#accounts .note, #account-table");
+    browser.waitForText("#ledger-check", "Ledger balanced");
+    browser.waitFor("#farm-balances");
+    browser.waitForText("#accounts", "No client accounts yet.");
     browser.go("#/payouts");
-    browser.waitFor("#payouts .note, #payout-table");
+    // the payouts endpoints exist now: this farm has no batches yet
+    browser.waitForText("#payouts", "No payout batches yet");
     browser.screenshot("payouts");
   }
 
