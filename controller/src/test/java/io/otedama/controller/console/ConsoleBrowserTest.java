@@ -864,19 +864,19 @@ class ConsoleBrowserTest {
     browser.waitForText("#selected-count", "All 99 matching selected");
     new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-type"))
         .selectByValue("set-power-mode");
-    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-mode")).selectByValue("eco");
+    new org.openqa.selenium.support.ui.Select(browser.waitFor("#bulk-mode")).selectByValue("low");
     browser.click("#bulk-send");
     browser.waitForText("#confirm-title", "Power mode on 99 rigs?");
     browser.waitForText("#confirm-dialog", "every rig matching the current filters");
     browser.click("#confirm-ok");
     browser.waitForText("#bulk-counts", "99 of 99 sent");
-    var eco =
+    var low =
         app().publisher.published().stream()
             .filter(p -> p.type().equals("set-power-mode") && !rigs.contains(p.rigId()))
             .toList();
-    assertThat(eco).hasSize(99);
-    assertThat(eco).allSatisfy(p -> assertThat(p.args()).isEqualTo(Map.of("mode", "eco")));
-    assertThat(eco).allSatisfy(p -> assertThat(p.rigId()).startsWith("rig-"));
+    assertThat(low).hasSize(99);
+    assertThat(low).allSatisfy(p -> assertThat(p.args()).isEqualTo(Map.of("mode", "low")));
+    assertThat(low).allSatisfy(p -> assertThat(p.rigId()).startsWith("rig-"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() ->
