@@ -11,7 +11,8 @@ record DocumentedMetric(String name, String type) {
    */
   List<String> seriesNames() {
     if (type.contains("histogram") || type.contains("summary")) {
-      return List.of(name + "_bucket", name + "_count", name + "_sum", name + "_max");
+      // A summary's quantiles are stored under the bare name.
+      return List.of(name, name + "_bucket", name + "_count", name + "_sum", name + "_max");
     }
     return List.of(name);
   }

@@ -40,8 +40,7 @@ record MetricCatalog(List<DocumentedMetric> metrics) {
    * prefixes.
    */
   private static final Pattern METRIC_IDENTIFIER =
-      Pattern.compile(
-          "(?<![a-zA-Z0-9_\"])((?:otedama|jvm|process|http_server|jdbc)_[a-zA-Z0-9_]+)");
+      Pattern.compile("(?<![a-zA-Z0-9_\"])((?:otedama|jvm|process|io_dropwizard)_[a-zA-Z0-9_]+)");
 
   static MetricCatalog read(Path metricsDoc) throws IOException {
     List<DocumentedMetric> metrics = new ArrayList<>();

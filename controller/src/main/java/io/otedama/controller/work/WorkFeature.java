@@ -65,11 +65,13 @@ public final class WorkFeature {
     WorkSourceFactory sources =
         profile -> {
           if (profile.kind() == WorkProfile.Kind.LOCAL) {
+            PoolShareSeries.register(metrics, profile.name());
             LocalWorkSource local =
                 new LocalWorkSource(profile.name(), config.localSource(), clock);
             local.addBlockListener(block -> self[0].blockFound(block));
             return local;
           }
+          profile.pools().forEach(pool -> PoolShareSeries.register(metrics, pool.name()));
           return new FailoverWorkSource(
               profile.name(),
               profile.pools(),
