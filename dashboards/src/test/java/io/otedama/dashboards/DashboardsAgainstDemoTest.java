@@ -71,6 +71,8 @@ class DashboardsAgainstDemoTest {
         .forEach((panel, reason) -> System.out.println("exempt: " + panel + ": " + reason));
     PanelDataCheck check = new PanelDataCheck(prometheus);
     List<PanelCheckFailure> unexpected = new ArrayList<>();
+    long started = System.nanoTime();
+    List<String> waitingFor = new ArrayList<>();
     try {
       // Rates need two samples of a moving counter and the rigs' first shares take a few
       // seconds: poll until every panel that should have data has it.
@@ -83,6 +85,13 @@ class DashboardsAgainstDemoTest {
               if (DemoExemptions.panel(f.query()).isEmpty()) {
                 unexpected.add(f);
               }
+            }
+            List<String> now = unexpected.stream().map(f -> f.query().where()).toList();
+            if (!now.equals(waitingFor)) {
+              System.out.printf(
+                  "%.1f s: waiting for %s%n", (System.nanoTime() - started) / 1e9, now);
+              waitingFor.clear();
+              waitingFor.addAll(now);
             }
             return unexpected.isEmpty();
           });
