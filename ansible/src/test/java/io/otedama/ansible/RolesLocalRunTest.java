@@ -217,7 +217,7 @@ class RolesLocalRunTest {
         .contains("WorkingDirectory=" + root.resolve("var/lib/otedama/agent"));
     List<String> execStart = execStart(agentUnit);
     assertThat(execStart)
-        .contains("-Xmx48m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+        .contains("-Xmx32m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
         .containsSequence("--add-modules", "jdk.incubator.vector")
         .containsSequence("-jar", agentDir.resolve("otedama-agent.jar").toString())
         .endsWith("run", "--config", root.resolve("etc/otedama/agent/agent.yml").toString());
