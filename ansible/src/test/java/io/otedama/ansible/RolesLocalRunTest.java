@@ -125,7 +125,7 @@ class RolesLocalRunTest {
     Map<String, Object> agentConfig = new LinkedHashMap<>();
     agentConfig.put("controller", Map.of("url", "{{ otedama_controller_url }}"));
     agentConfig.put("rig", Map.of("name", "ansible-rig", "model", "Simulated S19"));
-    agentConfig.put("telemetry", Map.of("interval", "1s"));
+    agentConfig.put("telemetry", Map.of("interval", "5s"));
     agentConfig.put(
         "spool", Map.of("directory", root.resolve("var/lib/otedama/agent/spool").toString()));
     agentConfig.put(
@@ -301,6 +301,12 @@ class RolesLocalRunTest {
             List.of("python3", AnsibleLayout.inventoryScript().toString(), "--list"));
     assertThat(inventoryList.exitCode()).as(inventoryList.describe()).isZero();
     assertThat(inventoryList.stdout()).contains(rigId);
+
+    // The later runs need neither: their CPU is better spent on Ansible (a second enrollment
+    // attempt would now fail the run, which the idempotence check would see).
+    stopAgent();
+    controller.close();
+    controller = null;
   }
 
   @Test
@@ -316,14 +322,11 @@ class RolesLocalRunTest {
     assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).doesNotExist();
     assertThat(root.resolve("var/lib/otedama/controller/restart-requested")).doesNotExist();
     assertThat(root.resolve("var/lib/otedama/agent/enrollment.yml")).hasContent(enrollment);
-    // The token allowed one use: a second enrollment would have failed the run.
-    assertThat(controller.get("/api/v1/rigs/" + rigId).path("status").asText()).isEqualTo("online");
   }
 
   @Test
   @Order(3)
   void upgradeReplacesTheAgentJarInPlaceAndKeepsTheEnrollmentCredentials() throws IOException {
-    stopAgent();
     clearRestartFlags();
     JsonNode before = YAML.readTree(root.resolve("etc/otedama/agent/agent.yml").toFile());
     ProcessOutcome outcome =
