@@ -42,7 +42,10 @@ class DashboardsAgainstDemoTest {
     dashboards = GrafanaDashboard.loadAll(RepositoryLayout.dashboardJsonDir());
     demo = DemoController.start(workDir, RIGS);
     prometheus =
-        PrometheusServer.start(workDir, List.of(ScrapeTarget.controller(demo.adminHostPort())));
+        PrometheusServer.start(
+            workDir,
+            List.of(ScrapeTarget.controller(demo.adminHostPort())),
+            List.of(RepositoryLayout.alertRules()));
     List<String> rigs = demo.awaitRigsOnline(RIGS, Duration.ofSeconds(60));
     // A command through the real path (API, queue, MQTT, the simulated rig's answer) so the
     // command panel has something to count.
@@ -115,6 +118,41 @@ class DashboardsAgainstDemoTest {
     nowWithData.forEach(p -> System.out.println("exempt panel now has data, drop it: " + p));
     int queries = dashboards.stream().mapToInt(d -> d.queries().size()).sum();
     assertThat(queries).as("panel queries checked").isGreaterThan(50);
+  }
+
+  @Test
+  void theAlertRulesEvaluateAgainstTheControllersMetricsAndAHealthyDemoRaisesNoLivenessAlert() {
+    List<String> rules = new ArrayList<>();
+    try {
+      await("every alerting rule evaluated without error")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            rules.clear();
+            boolean allOk = true;
+            for (JsonNode group : prometheus.api("/api/v1/rules?type=alert").path("groups")) {
+              for (JsonNode rule : group.path("rules")) {
+                rules.add(
+                    rule.path("name").asText()
+                        + " "
+                        + rule.path("health").asText()
+                        + " "
+                        + rule.path("lastError").asText(""));
+                allOk &= "ok".equals(rule.path("health").asText());
+              }
+            }
+            return allOk && rules.size() >= 7;
+          });
+    } catch (ConditionTimeoutException e) {
+      assertThat(rules).as("alerting rules and their health").hasSize(7);
+      assertThat(rules).as("alerting rules and their health").allMatch(r -> r.contains(" ok"));
+    }
+    List<String> active = new ArrayList<>();
+    for (JsonNode alert : prometheus.api("/api/v1/alerts").path("alerts")) {
+      active.add(alert.path("labels").path("alertname").asText());
+    }
+    // Deterministic in a healthy demo; latency and hashrate alerts depend on the machine's load.
+    assertThat(active).doesNotContain("OtedamaControllerDown", "OtedamaRigsOffline");
   }
 
   @Test
