@@ -69,6 +69,20 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
+  /**
+   * Clicks once the element takes the click: right after a route change the page may still be
+   * laying out, and another element briefly covers the target.
+   */
+  void click(String css) {
+    new WebDriverWait(driver, WAIT)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> {
+          d.findElement(By.cssSelector(css)).click();
+          return true;
+        });
+  }
+
   void waitForText(String css, String text) {
     new WebDriverWait(driver, WAIT)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));

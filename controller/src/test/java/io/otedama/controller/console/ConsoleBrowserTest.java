@@ -356,12 +356,12 @@ class ConsoleBrowserTest {
     browser.driver.findElement(By.id("new-password")).sendKeys("a-long-password-1");
     new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("new-role")))
         .selectByValue("operator");
-    browser.driver.findElement(By.id("user-create")).click();
+    browser.click("#user-create");
     browser.waitForText("#user-list", "nina");
 
     browser.go("#/audit");
     browser.waitFor("#audit-action").sendKeys("POST /api/v1/users");
-    browser.driver.findElement(By.id("audit-filter")).click();
+    browser.click("#audit-filter");
     browser.waitForText("#audit-table", "/api/v1/users");
     assertThat(browser.all("#audit-table tbody tr"))
         .allSatisfy(row -> assertThat(row.getText()).contains("POST /api/v1/users"));
