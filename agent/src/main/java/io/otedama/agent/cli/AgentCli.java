@@ -19,6 +19,15 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = AgentVersion.class,
     description = "The Otedama rig agent and its tools.",
+    footer = {
+      "",
+      "Getting started on a rig:",
+      "  1. otedama-agent enroll --controller https://controller:8080 \\",
+      "       --token TOKEN --config /etc/otedama/agent/agent.yml",
+      "  2. add your devices to agent.yml (docs/agent.md), then",
+      "     otedama-agent run --config /etc/otedama/agent/agent.yml",
+      "Each command has --help. Bad arguments exit with code 2."
+    },
     subcommands = {
       RunCommand.class,
       EnrollCommand.class,

@@ -29,12 +29,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Measures this machine's CPU hash rate.",
     description = {
-      "Measures the CPU miner's hash rate. The last line is exactly",
+      "The last line is exactly",
       "  <algo>: <rate> <unit> (<N> threads)",
-      "with MH/s for sha256d and kH/s for scrypt. The first part of the run (until the rate",
-      "is steady, at most half) is JIT warm-up and not counted. The vector path needs",
-      "java --add-modules jdk.incubator.vector; without it hashing is scalar."
+      "with MH/s for sha256d and kH/s for scrypt. The first part of the run (until the rate is"
+          + " steady, at most half) is JIT warm-up and not counted. The vector path needs java"
+          + " --add-modules jdk.incubator.vector (the start script adds it); without it hashing"
+          + " is scalar."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

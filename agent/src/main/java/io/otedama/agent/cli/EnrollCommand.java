@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "enroll",
     mixinStandardHelpOptions = true,
+    header = "Enrolls this rig with the controller once, using a token from the operator.",
     description = {
-      "Enrolls this rig with the controller: sends the token and the rig's hardware identity",
-      "(primary MAC address, else DMI serial, else machine id) to POST /api/v1/enroll and",
-      "writes the rig id and MQTT credentials it gets back into the configuration file",
-      "(created if missing, other settings kept, mode 600). Enrolling the same hardware again",
-      "returns the same rig id. Operators create tokens in the console or with",
-      "POST /api/v1/enrollment-tokens."
+      "Sends the token and the rig's hardware identity (primary MAC address, else DMI serial,"
+          + " else machine id) to POST /api/v1/enroll and writes the rig id and MQTT credentials"
+          + " it gets back into the configuration file (created if missing, other settings kept,"
+          + " mode 600). Enrolling the same hardware again returns the same rig id.",
+      "Operators create tokens in the console or with POST /api/v1/enrollment-tokens."
     })
 final class EnrollCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "hash",
     mixinStandardHelpOptions = true,
+    header = "Prints the proof-of-work hash of a block header.",
     description =
-        "Prints the proof-of-work hash of an 80-byte block header in display order (byte-reversed,"
+        "Hashes an 80-byte block header and prints the hash in display order (byte-reversed,"
             + " as block explorers show it): one line of 64 lowercase hex digits.")
 final class HashCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -16,10 +16,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Runs the agent (what the systemd unit starts).",
     description = {
-      "Runs the agent: connects to the broker with the credentials from 'enroll', publishes",
-      "birth, status and telemetry, mines the controller's work on the configured devices,",
-      "answers commands, and spools what cannot be sent until the broker is back.",
+      "Connects to the broker with the credentials from 'enroll', publishes birth, status and"
+          + " telemetry, mines the controller's work on the configured devices, answers commands,"
+          + " and spools what cannot be sent until the broker is back.",
       "Stops cleanly on SIGTERM or Ctrl-C (the controller sees the rig go offline)."
     })
 final class RunCommand implements Callable<Integer> {

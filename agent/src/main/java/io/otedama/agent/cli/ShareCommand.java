@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "share",
     mixinStandardHelpOptions = true,
+    header = "Rebuilds a Stratum v1 share's block header and prints its hash and difficulty.",
     description = {
       "Builds the block header of a Stratum v1 share and prints three lines:",
       "  header=<160 hex>  hash=<64 hex, display order>  difficulty=<decimal>",

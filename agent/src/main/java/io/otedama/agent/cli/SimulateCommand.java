@@ -18,12 +18,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Runs a fleet of N simulated rigs (for demos and load tests).",
     description = {
-      "Runs N simulated rigs in this process, each running the real agent code: it enrolls",
-      "with the token (hardware id sim:<fleet>:<n>, so a rerun enrolls the same rigs), keeps",
-      "its own MQTT session, reports telemetry that differs from rig to rig, mines real shares",
-      "at a tiny difficulty on the controller's work, and obeys commands. Prints a status line",
-      "every 10 s; stops cleanly on Ctrl-C or after --duration."
+      "Each rig runs the real agent code: it enrolls with the token (hardware id"
+          + " sim:<fleet>:<n>, so a rerun enrolls the same rigs), keeps its own MQTT session,"
+          + " reports telemetry that differs from rig to rig, mines real shares at a tiny"
+          + " difficulty on the controller's work, and obeys commands.",
+      "Prints a status line every 10 s; stops cleanly on Ctrl-C or after --duration."
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -43,6 +43,14 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * with full jitter, and everything after a connect happens here, never on Paho's callback thread.
  * Incoming messages are dispatched from the one global callback; no per-subscription listeners
  * (Paho 1.2.5's {@code subscribe(topic, qos, listener)} recurses into a stack overflow).
+ *
+ * <p>Every connection attempt after the first gets a fresh Paho client (same client id, so the
+ * broker's session and the commands queued in it carry over). Paho 1.2.5 replaces the topic of a
+ * QoS 1 message with a topic alias once a topic has one, and re-sends its unacknowledged messages
+ * on the next connection in that form; a broker that lost the session (a restart: the controller's
+ * embedded broker) cannot map the alias and disconnects with 0x94, again on every reconnect, for
+ * good. So what was in flight dies with the connection: its publish futures fail at once, and the
+ * agent's outbox, which keeps every message until it is acknowledged, sends it again.
  */
 public final class MqttLink implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(MqttLink.class.getName());
@@ -54,7 +62,11 @@ public final class MqttLink implements AutoCloseable {
   private final Clock clock;
   private final ReconnectBackoff backoff;
   private final ThreadFactory loopThreads;
-  private final MqttAsyncClient client;
+  private final ScheduledExecutorService pahoExecutor;
+  private final java.util.Set<CompletableFuture<Void>> inFlight =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile MqttAsyncClient client;
+  private boolean attempted;
   private final String statusTopic;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -91,17 +103,49 @@ public final class MqttLink implements AutoCloseable {
     this.backoff = new ReconnectBackoff(settings.reconnectMin(), settings.reconnectMax(), random);
     this.loopThreads = Objects.requireNonNull(loopThreads, "loopThreads");
     this.statusTopic = Topics.topic(settings.rigId(), TopicKind.STATUS);
+    this.pahoExecutor = Objects.requireNonNull(pahoExecutor, "pahoExecutor");
+    this.client = newClient();
+  }
+
+  /** A Paho client for one connection; what must survive a restart is in the agent's spool. */
+  private MqttAsyncClient newClient() {
+    MqttAsyncClient created;
     try {
-      // MemoryPersistence: in-flight QoS 1 messages survive a reconnect of this client; what must
-      // survive a restart is in the agent's own spool
-      this.client =
+      created =
           new MqttAsyncClient(
               settings.pahoUrl(), settings.rigId(), new MemoryPersistence(), null, pahoExecutor);
     } catch (MqttException e) {
       throw new IllegalArgumentException(
           "cannot create an MQTT client for " + settings.pahoUrl() + ": " + e.getMessage(), e);
     }
-    client.setCallback(new Callback());
+    created.setCallback(new Callback(created));
+    return created;
+  }
+
+  /** Drops the previous connection's client and whatever it still had in flight. */
+  private void replaceClient() {
+    MqttAsyncClient old = client;
+    client = newClient();
+    try {
+      if (old.isConnected()) {
+        old.disconnectForcibly(0, 1000, false);
+      }
+    } catch (MqttException e) {
+      LOG.log(Level.DEBUG, "dropping the old connection of {0}: {1}", settings.rigId(), e);
+    }
+    try {
+      old.close(true);
+    } catch (MqttException e) {
+      LOG.log(Level.DEBUG, "closing the old MQTT client of {0}: {1}", settings.rigId(), e);
+    }
+    failInFlight("the connection was replaced");
+  }
+
+  private void failInFlight(String reason) {
+    for (CompletableFuture<Void> f : inFlight) {
+      f.completeExceptionally(new IllegalStateException(reason));
+    }
+    inFlight.clear();
   }
 
   /** Starts connecting in the background; returns at once. */
@@ -167,6 +211,10 @@ public final class MqttLink implements AutoCloseable {
     MqttMessage message = new MqttMessage(payload);
     message.setQos(qos);
     message.setRetained(retained);
+    if (qos > 0) {
+      inFlight.add(done);
+      done.whenComplete((ok, e) -> inFlight.remove(done));
+    }
     try {
       client.publish(
           topic,
@@ -214,6 +262,10 @@ public final class MqttLink implements AutoCloseable {
       } finally {
         lock.unlock();
       }
+      if (attempted) {
+        replaceClient();
+      }
+      attempted = true;
       state = LinkState.CONNECTING;
       String failure = connectOnce();
       if (failure == null) {
@@ -412,6 +464,7 @@ public final class MqttLink implements AutoCloseable {
       lock.unlock();
     }
     lastError = reason;
+    failInFlight("connection lost: " + reason);
     LOG.log(Level.WARNING, "MQTT connection of {0} lost: {1}", settings.rigId(), reason);
     handler.onDisconnected(reason);
   }
@@ -487,8 +540,17 @@ public final class MqttLink implements AutoCloseable {
   }
 
   private final class Callback implements MqttCallback {
+    private final MqttAsyncClient owner;
+
+    Callback(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+      if (owner != client) {
+        return; // a replaced client saying goodbye late: not this connection's news
+      }
       String reason;
       if (response.getException() != null) {
         reason = describe(response.getException());

@@ -100,6 +100,10 @@ public final class RigAgent implements AutoCloseable {
   private final CommandProcessor commands;
   private final SerialExecutor inbound;
   private final AtomicLong telemetrySent = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicBoolean telemetryPending =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.locks.ReentrantLock telemetryLock =
+      new java.util.concurrent.locks.ReentrantLock();
   private final AtomicLong workRejected = new AtomicLong();
   private final AtomicLong workApplied = new AtomicLong();
   private volatile AssignedWork currentWork;
@@ -179,15 +183,13 @@ public final class RigAgent implements AutoCloseable {
     }
     link.start();
     long interval = setup.telemetryInterval().toMillis();
-    // a random phase: thousands of rigs started together do not report in lockstep
+    // a random phase: thousands of rigs started together do not report in lockstep. Fixed delay,
+    // not fixed rate: after a stall (a suspended VM, a swapping rig) one report, not a burst of
+    // catch-up reports with the same timestamp
     long phase = (long) (env.newRandom().nextDouble() * interval);
     telemetryTask =
         env.scheduler()
-            .scheduleAtFixedRate(
-                () -> env.scheduler().execute(this::sendTelemetry),
-                phase,
-                interval,
-                TimeUnit.MILLISECONDS);
+            .scheduleWithFixedDelay(this::telemetryTick, phase, interval, TimeUnit.MILLISECONDS);
     outbox.requestDrain(); // anything a previous run left in the spool
   }
 
@@ -233,17 +235,36 @@ public final class RigAgent implements AutoCloseable {
     return workRejected.get();
   }
 
+  /**
+   * The schedule's tick: hands the report to a thread of its own, unless the previous one has not
+   * even started (a starved machine), so ticks that pile up give one report, not a burst.
+   */
+  private void telemetryTick() {
+    if (telemetryPending.compareAndSet(false, true)) {
+      env.scheduler()
+          .execute(() -> {
+            telemetryPending.set(false);
+            sendTelemetry();
+          });
+    }
+  }
+
   /** Collects and sends one telemetry message now (also called by the schedule). */
   public void sendTelemetry() {
     if (closed) {
       return;
     }
+    // one at a time: each tick runs on a thread of its own, and on a busy machine two ticks could
+    // otherwise collect in one order and spool in the other
+    telemetryLock.lock();
     try {
       TelemetryMessage message = telemetry.collect();
       outbox.submit(SpoolKind.TELEMETRY, env.codec().encode(message));
       telemetrySent.incrementAndGet();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "telemetry of rig {0} failed: {1}", rigId, e.toString());
+    } finally {
+      telemetryLock.unlock();
     }
   }
 
@@ -382,8 +403,9 @@ public final class RigAgent implements AutoCloseable {
   }
 
   /**
-   * Stops: sends pending shares to the spool, gives the outbox up to {@code drainWait} to deliver,
-   * says offline, stops the devices, closes the spool.
+   * Stops: stops the devices' mining (so no share is found after the last delivery), sends pending
+   * shares to the spool, gives the outbox up to {@code drainWait} to deliver, says offline, closes
+   * the devices and the spool.
    */
   public void close(Duration drainWait) {
     synchronized (this) {
@@ -393,6 +415,13 @@ public final class RigAgent implements AutoCloseable {
       closed = true;
       if (telemetryTask != null) {
         telemetryTask.cancel(false);
+      }
+    }
+    for (MiningDevice d : devices) {
+      try {
+        d.stop();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "stopping device {0}: {1}", d.id(), e.toString());
       }
     }
     shares.flush();

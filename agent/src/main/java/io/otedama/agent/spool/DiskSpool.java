@@ -99,7 +99,8 @@ public final class DiskSpool implements Spool {
     recover();
   }
 
-  static String segmentName(long id) {
+  /** The file name of segment {@code id} (tests put a full disk in its place). */
+  public static String segmentName(long id) {
     return String.format("segment-%016d.spool", id);
   }
 

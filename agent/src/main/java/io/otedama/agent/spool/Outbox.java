@@ -97,12 +97,18 @@ public final class Outbox {
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (SpoolRecord r : batch) {
-          acks.add(publisher.publish(r.kind().topicKind(), r.payload()));
+          CompletableFuture<Void> ack = publisher.publish(r.kind().topicKind(), r.payload());
+          acks.add(ack);
+          if (ack.isCompletedExceptionally()) {
+            // refused at once (Paho's in-flight limit, the link just dropped): sending the rest
+            // would put them ahead of this one, and the next round sends them again anyway
+            break;
+          }
         }
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         long committed = -1;
         boolean complete = true;
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
           if (!await(acks.get(i), deadline)) {
             complete = false;
             break; // keep the order: nothing after a failed message counts as delivered
@@ -115,7 +121,7 @@ public final class Outbox {
         if (!complete) {
           break; // the link is down or refusing; the next connect drains again
         }
-        published.addAndGet(batch.size());
+        published.addAndGet(acks.size());
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "outbox drain stopped: {0}", e.toString());
@@ -133,7 +139,11 @@ public final class Outbox {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
+      LOG.log(Level.DEBUG, "a publish failed: {0}", String.valueOf(e.getCause()));
+      return false;
+    } catch (TimeoutException e) {
+      LOG.log(Level.DEBUG, "no acknowledgement in time");
       return false;
     }
   }

@@ -186,7 +186,11 @@ class AgentCommandsTest {
 
   @Test
   void helpExplainsEachCommand() {
-    assertThat(run("--help").out()).contains("run", "enroll", "simulate", "hash", "share", "bench");
+    assertThat(run("--help").out())
+        .contains("run", "enroll", "simulate", "hash", "share", "bench")
+        // one whole sentence per command in the list, and where to start
+        .contains("Runs the agent (what the systemd unit starts).")
+        .contains("Getting started on a rig:", "otedama-agent enroll --controller");
     assertThat(run("enroll", "--help").out())
         .contains("--controller", "--token", "--hardware-id", "mode 600");
     assertThat(run("run", "--help").out()).contains("--config", "spools");

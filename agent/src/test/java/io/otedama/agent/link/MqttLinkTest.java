@@ -16,7 +16,6 @@ import io.otedama.protocol.message.StatusMessage;
 import io.otedama.protocol.topic.TopicKind;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,12 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The MQTT link against a real HiveMQ with per-rig logins and ACL, through a cuttable proxy. */
 class MqttLinkTest {
-  @TempDir static Path dir;
-  static BrokerAccounts accounts = new BrokerAccounts();
+  static BrokerAccounts accounts;
   static HiveMqBroker broker;
   static ThreadPerTaskScheduler scheduler = ThreadPerTaskScheduler.create("test-paho");
 
@@ -45,12 +42,13 @@ class MqttLinkTest {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = HiveMqBroker.start(dir.resolve("hivemq"), accounts);
+    broker = HiveMqBroker.shared();
+    accounts = broker.accounts();
   }
 
   @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
+  static void stopScheduler() {
+    scheduler.shutdownNow();
   }
 
   @AfterEach
@@ -176,21 +174,6 @@ class MqttLinkTest {
     await()
         .until(() ->
             handler.messages.stream().anyMatch(m -> m.startsWith("CMD") && m.endsWith("corr=c1")));
-  }
-
-  @Test
-  void resubscribesAfterTheBrokerRestartsAndLosesTheSession() throws Exception {
-    link = link("rig-b", "secret-rig-b", broker.url());
-    link.start();
-    await().atMost(Duration.ofSeconds(20)).until(link::isConnected);
-
-    broker.restart(); // in-memory persistence: sessions and subscriptions are gone
-    await().atMost(Duration.ofSeconds(60)).until(() -> link.connects() >= 2 && link.isConnected());
-
-    probe = new ControllerProbe(broker.url());
-    probe.publishRaw(
-        "otedama/v1/rigs/rig-b/work", "{\"x\":1}".getBytes(StandardCharsets.UTF_8), true, null);
-    await().until(() -> handler.messages.stream().anyMatch(m -> m.startsWith("WORK")));
   }
 
   @Test

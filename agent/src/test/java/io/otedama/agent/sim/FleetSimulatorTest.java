@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.otedama.agent.enroll.EnrollmentException;
-import io.otedama.agent.testing.BrokerAccounts;
 import io.otedama.agent.testing.ControllerProbe;
 import io.otedama.agent.testing.EnrollmentServer;
 import io.otedama.agent.testing.HiveMqBroker;
@@ -18,7 +17,6 @@ import io.otedama.protocol.message.ShareBatchMessage;
 import io.otedama.protocol.message.StatusMessage;
 import io.otedama.protocol.message.TelemetryMessage;
 import io.otedama.protocol.topic.TopicKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -27,26 +25,22 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** 50 simulated rigs enrolling through a real HTTP endpoint and talking to a real HiveMQ. */
 class FleetSimulatorTest {
-  @TempDir static Path dir;
-  static BrokerAccounts accounts = new BrokerAccounts();
   static HiveMqBroker broker;
   static EnrollmentServer enrollment;
 
   @BeforeAll
   static void start() throws Exception {
-    broker = HiveMqBroker.start(dir.resolve("hivemq"), accounts);
-    enrollment = new EnrollmentServer(accounts, broker.url());
+    broker = HiveMqBroker.shared();
+    enrollment = new EnrollmentServer(broker.accounts(), broker.url());
     enrollment.allowToken("fleet-token");
   }
 
   @AfterAll
   static void stop() throws Exception {
     enrollment.close();
-    broker.close();
   }
 
   @Test
@@ -54,11 +48,11 @@ class FleetSimulatorTest {
     FleetSimulator.Options options =
         FleetSimulator.Options.defaults(enrollment.url(), "fleet-token", 50)
             .withFleetName("t50")
-            .withTelemetryInterval(Duration.ofSeconds(1))
+            .withTelemetryInterval(Duration.ofMillis(250))
             .withHashesPerSecond(20_000)
             .withFailureShare(0)
-            .withReconnect(Duration.ofMillis(500), Duration.ofSeconds(2))
-            .withRamp(Duration.ofSeconds(2));
+            .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
+            .withRamp(Duration.ofMillis(500));
     try (ControllerProbe probe = new ControllerProbe(broker.url());
         FleetSimulator fleet = FleetSimulator.start(options)) {
       assertThat(fleet.awaitConnected(50, Duration.ofSeconds(60))).isTrue();

@@ -20,6 +20,7 @@ public final class CuttableProxy implements AutoCloseable {
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean refusing;
+  private volatile boolean stalled;
   private volatile boolean closed;
 
   public CuttableProxy(int targetPort) throws IOException {
@@ -41,8 +42,18 @@ public final class CuttableProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  /** Accepts connections again. */
+  /**
+   * The network goes silent without closing anything (a dead link before TCP notices): bytes vanish
+   * in both directions, so whatever is published meanwhile stays unacknowledged. Until {@link
+   * #cut()}.
+   */
+  public void stall() {
+    stalled = true;
+  }
+
+  /** Accepts connections again (and forwards bytes again). */
   public void restore() {
+    stalled = false;
     refusing = false;
   }
 
@@ -81,8 +92,10 @@ public final class CuttableProxy implements AutoCloseable {
               OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-              out.write(buffer, 0, n);
-              out.flush();
+              if (!stalled) {
+                out.write(buffer, 0, n);
+                out.flush();
+              }
             }
           } catch (IOException e) {
             // cut or closed

@@ -38,6 +38,7 @@ public final class HiveMqBroker implements AutoCloseable {
   private final int port;
   private final BrokerAccounts accounts;
   private EmbeddedHiveMQ hivemq;
+  private static HiveMqBroker shared;
 
   private HiveMqBroker(Path dir, int port, BrokerAccounts accounts) {
     this.dir = dir;
@@ -49,6 +50,39 @@ public final class HiveMqBroker implements AutoCloseable {
     HiveMqBroker broker = new HiveMqBroker(dir, FreePort.find(), accounts);
     broker.startBroker();
     return broker;
+  }
+
+  /**
+   * One broker for every test class of this JVM (started on first use, stopped when the JVM exits):
+   * a HiveMQ start costs seconds, and test classes run one after another. Classes keep to rig ids
+   * of their own, so they share {@link #accounts()} too. A class may {@link #restart} it.
+   */
+  public static synchronized HiveMqBroker shared() throws Exception {
+    if (shared == null) {
+      Path dir = Files.createTempDirectory("otedama-hivemq-");
+      HiveMqBroker broker = new HiveMqBroker(dir, FreePort.find(), new BrokerAccounts());
+      broker.startBroker();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> {
+                try {
+                  broker.stop();
+                } catch (Exception e) {
+                  // the JVM is going away: nothing to report to
+                }
+                deleteTree(dir);
+              }));
+      shared = broker;
+    }
+    return shared;
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temp dir left behind
+    }
   }
 
   public String url() {

@@ -181,6 +181,9 @@ public final class SimulatedHashing implements AutoCloseable {
             (int) task.nonce,
             n,
             (nonce, hash) -> {
+              if (!task.enabled) {
+                return; // stopped while scanning: a stopped device reports nothing new
+              }
               AssignedWork now = task.work;
               if (now != work && (now == null || now.cleanJobs())) {
                 return; // replaced by a clean job while scanning: the share would be stale
