@@ -12,6 +12,7 @@ import * as enrollment from './pages/enrollment.js';
 import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
 import * as pending from './pages/pending.js';
+import * as power from './pages/power.js';
 
 const STAFF = ['admin', 'operator', 'viewer'];
 const ACTORS = ['admin', 'operator'];
@@ -23,6 +24,7 @@ const ROUTES = [
   { path: /^\/rigs\/([^/]+)$/, page: rig, roles: EVERYONE },
   { path: /^\/groups$/, page: groups, roles: STAFF, nav: 'Groups', href: '#/groups' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
+  { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
   { path: /^\/shares$/, page: pending.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
   { path: /^\/payouts$/, page: pending.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },

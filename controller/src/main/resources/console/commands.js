@@ -13,7 +13,7 @@ export const COMMAND_TYPES = [
   { type: 'reboot', label: 'Reboot', dangerous: true },
   { type: 'stop', label: 'Stop hashing', dangerous: true },
   { type: 'start', label: 'Start hashing' },
-  { type: 'set-power-mode', label: 'Power mode', choices: ['normal', 'eco', 'sleep'], arg: 'mode' },
+  { type: 'set-power-mode', label: 'Power mode', choices: ['normal', 'low', 'high', 'sleep'], arg: 'mode' },
   { type: 'set-pool', label: 'Pool profile', text: 'profile' },
 ];
 
@@ -22,7 +22,7 @@ export function commandPicker(idPrefix) {
   const type = h('select', { id: `${idPrefix}-type` },
     COMMAND_TYPES.map((c) => h('option', { value: c.type }, c.label)));
   const mode = h('select', { id: `${idPrefix}-mode`, 'aria-label': 'Power mode' },
-    ['normal', 'eco', 'sleep'].map((m) => h('option', { value: m }, m)));
+    ['normal', 'low', 'high', 'sleep'].map((m) => h('option', { value: m }, m)));
   const profile = h('input', { id: `${idPrefix}-profile`, 'aria-label': 'Pool profile name', placeholder: 'profile name' });
   const argBox = h('span', { class: 'arg' });
   const sync = () => {

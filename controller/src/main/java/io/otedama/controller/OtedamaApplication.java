@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.otedama.controller.api.ApiErrorHandling;
 import io.otedama.controller.auth.AuthFeature;
 import io.otedama.controller.commands.CommandPublisher;
+import io.otedama.controller.commands.CommandService;
 import io.otedama.controller.commands.CommandsFeature;
 import io.otedama.controller.console.ConsoleFeature;
 import io.otedama.controller.db.Database;
@@ -20,6 +21,8 @@ import io.otedama.controller.demo.DemoCommand;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
+import io.otedama.controller.payouts.PayoutsFeature;
+import io.otedama.controller.power.PowerFeature;
 import io.otedama.controller.shares.SharesFeature;
 import io.otedama.controller.stratum.StratumFeature;
 import io.otedama.controller.work.AgentWorkPresence;
@@ -43,6 +46,8 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   private volatile WorkFeature work;
   private volatile SharesFeature shares;
   private volatile StratumFeature stratum;
+  private volatile PowerFeature power;
+  private volatile PayoutsFeature payouts;
 
   public static void main(String[] args) throws Exception {
     new OtedamaApplication().run(args);
@@ -113,8 +118,13 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             fleet.credentials(),
             commands.resultSink());
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
+    payouts = PayoutsFeature.install(config.getPayouts(), work, jdbi, clock, metrics, environment);
+    ScheduledJobs.install(config, payouts, jdbi, clock, metrics, environment);
     CommandPublisher publisher = connectRigTransport(wired);
-    commands.install(config.getCommands(), publisher, scheduler, environment);
+    CommandService commandService =
+        commands.install(config.getCommands(), publisher, scheduler, environment);
+    power =
+        PowerFeature.install(config.getPower(), jdbi, clock, metrics, commandService, environment);
     return wired;
   }
 
@@ -188,6 +198,16 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
   /** The Stratum port (its server is null when disabled). */
   public StratumFeature stratum() {
     return stratum;
+  }
+
+  /** Power: PDUs, outlets, the watchdog, curtailment. */
+  public PowerFeature power() {
+    return power;
+  }
+
+  /** Payouts (service, accounts, the due-period runner) once {@code run} has happened. */
+  public PayoutsFeature payouts() {
+    return payouts;
   }
 
   /** The wired controller once {@code run} has happened (for tests and embedding). */

@@ -6,7 +6,11 @@ import io.otedama.controller.auth.AuthConfiguration;
 import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
+import io.otedama.controller.maintenance.MaintenanceConfiguration;
 import io.otedama.controller.mqtt.MqttConfiguration;
+import io.otedama.controller.payouts.PayoutsConfiguration;
+import io.otedama.controller.power.PowerConfiguration;
+import io.otedama.controller.scheduling.SchedulingConfiguration;
 import io.otedama.controller.stratum.StratumConfiguration;
 import io.otedama.controller.telemetry.TelemetryConfiguration;
 import io.otedama.controller.work.WorkConfiguration;
@@ -26,6 +30,17 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
   @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
   @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
+  @Valid @NotNull private PowerConfiguration power = new PowerConfiguration();
+
+  @JsonProperty
+  public PowerConfiguration getPower() {
+    return power;
+  }
+
+  @JsonProperty
+  public void setPower(PowerConfiguration power) {
+    this.power = power;
+  }
 
   @JsonProperty
   public WorkConfiguration getWork() {
@@ -105,5 +120,39 @@ public class OtedamaConfiguration extends Configuration {
   @JsonProperty
   public void setTelemetry(TelemetryConfiguration telemetry) {
     this.telemetry = telemetry;
+  }
+
+  @Valid @NotNull private SchedulingConfiguration scheduling = new SchedulingConfiguration();
+  @Valid @NotNull private PayoutsConfiguration payouts = new PayoutsConfiguration();
+  @Valid @NotNull private MaintenanceConfiguration maintenance = new MaintenanceConfiguration();
+
+  @JsonProperty
+  public SchedulingConfiguration getScheduling() {
+    return scheduling;
+  }
+
+  @JsonProperty
+  public void setScheduling(SchedulingConfiguration scheduling) {
+    this.scheduling = scheduling;
+  }
+
+  @JsonProperty
+  public PayoutsConfiguration getPayouts() {
+    return payouts;
+  }
+
+  @JsonProperty
+  public void setPayouts(PayoutsConfiguration payouts) {
+    this.payouts = payouts;
+  }
+
+  @JsonProperty
+  public MaintenanceConfiguration getMaintenance() {
+    return maintenance;
+  }
+
+  @JsonProperty
+  public void setMaintenance(MaintenanceConfiguration maintenance) {
+    this.maintenance = maintenance;
   }
 }

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  *   <li>{@code set-pool} {@code {"pools":[{"url","user","password"?}]}} (or one pool's fields at
  *       the top level): ASICs switch pools; simulated miners take them; CPUs have none;
  *   <li>{@code stop}, {@code start}: stop or resume hashing;
- *   <li>{@code set-power-mode} {@code {"mode":"low"|"normal"|"high"}};
+ *   <li>{@code set-power-mode} {@code {"mode":"sleep"|"low"|"normal"|"high"}} ({@code eco} = low);
  *   <li>{@code blink-led} {@code {"seconds":N}} (default 30, at most 3600): the LED configured as
  *       {@code commands.ledPath} (a Linux {@code /sys/class/leds/...} directory) and devices that
  *       have one.

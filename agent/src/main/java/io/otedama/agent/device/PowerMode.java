@@ -2,19 +2,27 @@ package io.otedama.agent.device;
 
 import java.util.Locale;
 
-/** The power modes of {@code set-power-mode}. */
+/**
+ * The power modes of {@code set-power-mode}, the one vocabulary the controller, the console and
+ * curtailment use: sleep (stay connected, hash nothing: curtailment's deepest step), low, normal,
+ * high. {@code eco} is accepted as another name for low.
+ */
 public enum PowerMode {
+  SLEEP,
   LOW,
   NORMAL,
   HIGH;
 
   /**
-   * Parses {@code low}, {@code normal} or {@code high} (any case).
+   * Parses {@code sleep}, {@code low} (or {@code eco}), {@code normal} or {@code high} (any case).
    *
    * @throws IllegalArgumentException naming the accepted values
    */
   public static PowerMode parse(String text) {
     if (text != null) {
+      if (text.strip().equalsIgnoreCase("eco")) {
+        return LOW;
+      }
       try {
         return valueOf(text.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
@@ -22,7 +30,7 @@ public enum PowerMode {
       }
     }
     throw new IllegalArgumentException(
-        "power mode must be low, normal or high, got "
+        "power mode must be sleep, low (eco), normal or high, got "
             + (text == null ? "nothing" : "'" + text + "'"));
   }
 

@@ -29,14 +29,17 @@ public enum CommandType {
   STOP("stop", Set.of()),
   /** Start hashing again. */
   START("start", Set.of()),
-  /** {@code mode}: normal, eco or sleep. */
+  /**
+   * {@code mode}: sleep, low, normal or high, the agent's power modes ({@code eco} is accepted as
+   * another name for low; curtailment sends low and restores normal).
+   */
   SET_POWER_MODE("set-power-mode", Set.of("mode")) {
     @Override
     void check(JsonNode args) {
       String mode = requiredText(args, "mode", 16);
-      if (!Set.of("normal", "eco", "sleep").contains(mode)) {
+      if (!Set.of("sleep", "low", "eco", "normal", "high").contains(mode)) {
         throw ApiException.badRequest(
-            "set-power-mode needs mode normal, eco or sleep; got '" + mode + "'.");
+            "set-power-mode needs mode sleep, low (or eco), normal or high; got '" + mode + "'.");
       }
     }
   },

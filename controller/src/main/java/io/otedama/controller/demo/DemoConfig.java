@@ -30,6 +30,7 @@ final class DemoConfig {
           loggers:
             io.otedama.controller.demo: INFO
             io.otedama.controller.work: INFO
+            io.otedama.controller.payouts: INFO
         database:
           embeddedDataDir: %s
         mqtt:
@@ -43,7 +44,21 @@ final class DemoConfig {
           bootstrapAdminPassword: "%s"
         work:
           agentStartDifficulty: 0.000001
-          localNetworkDifficulty: 0.0005
+          # about 860 000 hashes a block: 5 demo rigs find one every minute or so
+          localNetworkDifficulty: 0.0002
+        payouts:
+          network: regtest
+          accountingPeriod: 1m
+          payoutPeriod: 2m
+          settleDelay: 5s
+        scheduling:
+          jobs:
+            accounting:
+              interval: 20s
+            payout:
+              interval: 30s
+            telemetry-rollup:
+              interval: 30s
         stratum:
           port: %d
         """

@@ -89,11 +89,97 @@ final class DemoFleet implements Managed {
         }
         simulator = started;
       }
+      setUpAccounts(base, adminToken, started);
       banner(started.rigs().size());
     } catch (IOException | InterruptedException | RuntimeException e) {
       out.println("otedama demo: the simulated rigs could not start: " + e.getMessage());
       LOG.warn("Demo rigs failed to start", e);
     }
+  }
+
+  /**
+   * The demo's hosting clients (one per scheme, with payout addresses and a site price), each rig
+   * linked to one of them, so blocks and PPS work show up as credits and payout batches. Accounts
+   * that exist from an earlier start are reused.
+   */
+  private void setUpAccounts(URI base, String adminToken, FleetSimulator started)
+      throws IOException, InterruptedException {
+    send(
+        "PUT",
+        base,
+        "/api/v1/sites/" + DemoAccounts.SITE,
+        adminToken,
+        Map.of("electricityMsatPerKwh", DemoAccounts.SITE_MSAT_PER_KWH));
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (DemoAccounts.Client client : DemoAccounts.CLIENTS) {
+      Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("name", client.name());
+      body.put("scheme", client.scheme());
+      body.put("poolFeeBps", client.poolFeeBps());
+      body.put("hostingFeeBps", client.hostingFeeBps());
+      body.put("payoutThresholdSats", DemoAccounts.THRESHOLD_SATS);
+      body.put("walletAddress", client.address());
+      if (client.onSite()) {
+        body.put("site", DemoAccounts.SITE);
+      }
+      HttpResponse<String> created = request("POST", base, "/api/v1/accounts", adminToken, body);
+      if (created.statusCode() == 201) {
+        ids.add(json.readTree(created.body()).path("id").asLong());
+      } else if (created.statusCode() == 409) {
+        ids.add(existingAccount(base, adminToken, client.name()));
+      } else {
+        throw new IllegalStateException(
+            "HTTP " + created.statusCode() + " creating demo account " + client.name());
+      }
+    }
+    java.util.List<FleetSimulator.SimulatedRig> rigs = started.rigs();
+    for (int i = 0; i < rigs.size(); i++) {
+      String rigId = rigs.get(i).rigId();
+      if (rigId == null) {
+        continue; // not enrolled (the simulator reports why)
+      }
+      send(
+          "PUT",
+          base,
+          "/api/v1/accounts/" + ids.get(i % ids.size()) + "/rigs/" + rigId,
+          adminToken,
+          Map.of());
+    }
+  }
+
+  private long existingAccount(URI base, String adminToken, String name)
+      throws IOException, InterruptedException {
+    HttpResponse<String> list = request("GET", base, "/api/v1/accounts", adminToken, null);
+    for (JsonNode account : json.readTree(list.body()).path("items")) {
+      if (account.path("name").asText().equals(name)) {
+        return account.path("id").asLong();
+      }
+    }
+    throw new IllegalStateException("demo account " + name + " exists but is not listed");
+  }
+
+  private void send(String method, URI base, String path, String bearer, Object body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = request(method, base, path, bearer, body);
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("HTTP " + response.statusCode() + " from " + path);
+    }
+  }
+
+  private HttpResponse<String> request(
+      String method, URI base, String path, String bearer, Object body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void banner(int enrolled) {
@@ -106,6 +192,12 @@ final class DemoFleet implements Managed {
     out.println("  MQTT:        tcp://127.0.0.1:" + (port + 2));
     out.println(
         "  Stratum:     stratum+tcp://localhost:" + (port + 3) + " (user <account>.<worker>)");
+    out.println(
+        "  Payouts:     clients alice (PPLNS), bob (PROP), carol (PPS) share the rigs; blocks at"
+            + " GET /api/v1/earnings/blocks,");
+    out.println(
+        "               credits at GET /api/v1/accounts, batches every 2 minutes at"
+            + " GET /api/v1/payouts, jobs at GET /api/v1/jobs");
     out.println("  Data:        ./data/ (admin password in ./data/demo-admin-password)");
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -104,6 +104,22 @@ public final class ClientAccounts {
       if (dao.assignRig(rigId, accountId) == 0) {
         throw new PayoutNotFoundException("no rig with id '" + rigId + "'");
       }
+      // the console's visibility link says the same thing (V40): the client sees the rig it pays
+      // for, and no longer one it stopped paying for
+      handle
+          .createUpdate("DELETE FROM client_rigs WHERE rig_id = :rig AND account_id <> :account")
+          .bind("rig", rigId)
+          .bind("account", accountId == null ? -1L : accountId)
+          .execute();
+      if (accountId != null) {
+        handle
+            .createUpdate(
+                "INSERT INTO client_rigs (account_id, rig_id) VALUES (:account, :rig)"
+                    + " ON CONFLICT DO NOTHING")
+            .bind("account", accountId)
+            .bind("rig", rigId)
+            .execute();
+      }
     });
   }
 

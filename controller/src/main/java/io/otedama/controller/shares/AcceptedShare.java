@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param upstream whether it met the upstream target (and was submitted)
  * @param block whether it met the block target
  * @param ts when it was received
+ * @param submittedAt when the rig published it (the agent's share batch timestamp, the rig's
+ *     clock), or null when that is the arrival (Stratum)
  */
 public record AcceptedShare(
     String rigId,
@@ -29,7 +31,38 @@ public record AcceptedShare(
     double shareDifficulty,
     boolean upstream,
     boolean block,
-    Instant ts) {
+    Instant ts,
+    Instant submittedAt) {
+  /** A share whose submission time is its arrival (Stratum). */
+  public AcceptedShare(
+      String rigId,
+      String shareId,
+      String account,
+      String worker,
+      String source,
+      String pool,
+      String jobId,
+      double difficulty,
+      double shareDifficulty,
+      boolean upstream,
+      boolean block,
+      Instant ts) {
+    this(
+        rigId,
+        shareId,
+        account,
+        worker,
+        source,
+        pool,
+        jobId,
+        difficulty,
+        shareDifficulty,
+        upstream,
+        block,
+        ts,
+        null);
+  }
+
   public AcceptedShare {
     Objects.requireNonNull(rigId, "rigId");
     Objects.requireNonNull(shareId, "shareId");

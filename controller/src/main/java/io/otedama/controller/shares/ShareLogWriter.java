@@ -52,6 +52,7 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
   private final Counter dropped;
   private final Counter written;
   private final Timer latency;
+  private final Timer delivery;
   private volatile Thread thread;
   private volatile boolean closed;
 
@@ -84,10 +85,37 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
             .description("Share log rows handed to PostgreSQL")
             .register(registry);
     this.latency =
-        Timer.builder("otedama_share_log_latency_seconds")
+        latencyTimer("otedama_share_log_latency_seconds")
             .description("From a share's arrival to its share log row being committed")
-            .publishPercentiles(0.5, 0.99)
             .register(registry);
+    this.delivery =
+        latencyTimer("otedama_share_delivery_seconds")
+            .description(
+                "From an agent publishing a share (its batch timestamp, the rig's clock) to its"
+                    + " share log row being committed")
+            .register(registry);
+  }
+
+  /**
+   * A histogram with the buckets the telemetry latencies use (0.05 s among them, the alert
+   * threshold) and Micrometer's finer percentile buckets, so a load run can compute percentiles
+   * over its own window.
+   */
+  private static Timer.Builder latencyTimer(String name) {
+    return Timer.builder(name)
+        .publishPercentiles(0.5, 0.99)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofNanos(500_000))
+        .maximumExpectedValue(Duration.ofSeconds(60))
+        .serviceLevelObjectives(
+            Duration.ofMillis(1),
+            Duration.ofMillis(5),
+            Duration.ofMillis(10),
+            Duration.ofMillis(25),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofSeconds(1));
   }
 
   /** Starts the background writer. */
@@ -172,6 +200,11 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
       Instant now = clock.instant();
       for (AcceptedShare s : pendingShares) {
         latency.record(Duration.between(s.ts(), now).toNanos(), TimeUnit.NANOSECONDS);
+        if (s.submittedAt() != null) {
+          // a rig clock ahead of ours would give a negative time: counted as zero
+          delivery.record(
+              Math.max(0, Duration.between(s.submittedAt(), now).toNanos()), TimeUnit.NANOSECONDS);
+        }
       }
       written.increment(n);
       pendingShares.clear();

@@ -51,6 +51,7 @@ public final class ShareProcessor {
   /** {@link #ingest(String, ShareBatchMessage)} for a batch received at {@code receivedAt}. */
   public List<ShareVerdict> ingest(String rigId, ShareBatchMessage batch, Instant receivedAt) {
     RigWork rig = assignments.find(rigId).orElse(null);
+    Instant submittedAt = Instant.ofEpochMilli(batch.ts());
     List<ShareVerdict> verdicts = new ArrayList<>(batch.shares().size());
     for (Share share : batch.shares()) {
       ShareSubmission submission =
@@ -62,7 +63,7 @@ public final class ShareProcessor {
               share.nonce(),
               share.versionBits(),
               receivedAt);
-      verdicts.add(process(rigId, rig, submission, null));
+      verdicts.add(process(rigId, rig, submission, null, submittedAt));
     }
     return verdicts;
   }
@@ -77,6 +78,15 @@ public final class ShareProcessor {
    */
   public ShareVerdict process(
       String rigId, RigWork rig, ShareSubmission submission, String worker) {
+    return process(rigId, rig, submission, worker, null);
+  }
+
+  /**
+   * {@link #process(String, RigWork, ShareSubmission, String)} for a share the rig published at
+   * {@code submittedAt} (its own clock; null when that is the arrival).
+   */
+  public ShareVerdict process(
+      String rigId, RigWork rig, ShareSubmission submission, String worker, Instant submittedAt) {
     ShareVerdict verdict = validator.validate(rigId == null ? null : rig, submission);
     Instant at = submission.receivedAt();
     if (!verdict.accepted()) {
@@ -108,7 +118,8 @@ public final class ShareProcessor {
             verdict.shareDifficulty(),
             verdict.meetsUpstream(),
             verdict.meetsNetwork(),
-            at));
+            at,
+            submittedAt));
     if (verdict.meetsUpstream() && rig.feed() != null) {
       forward(rigId, rig, submission, verdict);
     }

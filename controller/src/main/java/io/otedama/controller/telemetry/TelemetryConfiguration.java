@@ -36,9 +36,13 @@ public class TelemetryConfiguration {
   @Max(366)
   private int partitionDaysAhead = 3;
 
+  /**
+   * The maintainer's own re-check timer; 0 (the default) leaves it to the Quartz job {@code
+   * telemetry-partitions}. Set it (at least 60) only with {@code scheduling.enabled: false}.
+   */
   @JsonProperty
-  @Min(60)
-  private long partitionCheckIntervalSeconds = 3600;
+  @Min(0)
+  private long partitionCheckIntervalSeconds = 0;
 
   public int getBatchSize() {
     return batchSize;

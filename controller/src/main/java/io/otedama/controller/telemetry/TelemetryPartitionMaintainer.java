@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps daily partitions {@code telemetry_pYYYYMMDD} (UTC days) of the {@code telemetry} table in
- * place from yesterday to {@code partitionDaysAhead} days ahead: at start and then periodically.
+ * place from yesterday to {@code partitionDaysAhead} days ahead: at start, then periodically by the
+ * Quartz job {@code telemetry-partitions} (or its own timer if {@code
+ * partitionCheckIntervalSeconds} is set, for replicas without scheduling).
  *
  * <p>Rows for a day without a partition land in {@code telemetry_default} (migration V51). When a
  * day's partition is created while such rows exist, PostgreSQL would refuse it; they are moved into
@@ -61,6 +63,9 @@ public final class TelemetryPartitionMaintainer implements Managed {
   @Override
   public void start() throws SQLException {
     ensurePartitions();
+    if (checkIntervalSeconds <= 0) {
+      return; // the Quartz job telemetry-partitions re-checks (scheduling, one replica at a time)
+    }
     scheduler =
         Executors.newSingleThreadScheduledExecutor(r -> {
           Thread t = new Thread(r, "telemetry-partitions");

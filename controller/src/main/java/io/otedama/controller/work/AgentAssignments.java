@@ -12,17 +12,52 @@ import java.time.Clock;
  * version window (small extranonce2) gets a job copy with its own version field.
  */
 public final class AgentAssignments implements WorkSubscriber {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(AgentAssignments.class);
+  private static final long LOG_EVERY_NANOS = 60_000_000_000L;
+
   private final WorkAssignmentPublisher publisher;
   private final Clock clock;
+  private final WorkMetrics metrics;
+  private final java.util.concurrent.atomic.AtomicLong lastLogged =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
   public AgentAssignments(WorkAssignmentPublisher publisher, Clock clock) {
-    this.publisher = publisher;
-    this.clock = clock;
+    this(publisher, clock, null);
   }
 
+  /**
+   * @param metrics counts assignments the transport failed to take, or null
+   */
+  public AgentAssignments(WorkAssignmentPublisher publisher, Clock clock, WorkMetrics metrics) {
+    this.publisher = publisher;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Publishes the rig's assignment. A transport failure (broker down, client queue full) is counted
+   * in {@code otedama_work_publish_failed_total} and logged at most once a minute, and does not
+   * stop the fan-out to the other rigs: the next job or retarget publishes again.
+   */
   @Override
   public void deliver(RigWork rig, IssuedJob job, WorkSlice slice, double difficulty) {
-    publisher.publish(rig.rigId(), message(job, slice, difficulty, clock.millis()));
+    try {
+      publisher.publish(rig.rigId(), message(job, slice, difficulty, clock.millis()));
+    } catch (RuntimeException e) {
+      if (metrics != null) {
+        metrics.publishFailed();
+      }
+      long now = System.nanoTime();
+      long last = lastLogged.get();
+      if (now - last >= LOG_EVERY_NANOS && lastLogged.compareAndSet(last, now)) {
+        LOG.warn(
+            "publishing work to {} failed (further failures within a minute are only counted in"
+                + " otedama_work_publish_failed_total): {}",
+            rig.rigId(),
+            e.toString());
+      }
+    }
   }
 
   /** The assignment for one rig. */

@@ -62,13 +62,18 @@ public final class WorkFeature {
     FeedSettings feedSettings =
         FeedSettings.DEFAULTS.withPlannedRigs(config.getPlannedRigsPerFeed());
     WorkFeature[] self = new WorkFeature[1];
+    WorkMetrics workMetrics = new WorkMetrics(metrics);
     WorkSourceFactory sources =
         profile -> {
           if (profile.kind() == WorkProfile.Kind.LOCAL) {
             PoolShareSeries.register(metrics, profile.name());
             LocalWorkSource local =
                 new LocalWorkSource(profile.name(), config.localSource(), clock);
-            local.addBlockListener(block -> self[0].blockFound(block));
+            workMetrics.registerProfile(profile.name());
+            local.addBlockListener(block -> {
+              workMetrics.blockFound(profile.name());
+              self[0].blockFound(block);
+            });
             return local;
           }
           profile.pools().forEach(pool -> PoolShareSeries.register(metrics, pool.name()));
@@ -85,7 +90,7 @@ public final class WorkFeature {
         new WorkProfiles(
             store,
             sources,
-            source -> new WorkFeed(source, feedSettings, clock),
+            source -> new WorkFeed(source, feedSettings, clock, workMetrics.fanout(source.name())),
             config.getDefaultProfile());
     WorkAssignments assignments = new WorkAssignments(profiles, clock, metrics);
     profiles.bind(assignments);
@@ -94,7 +99,7 @@ public final class WorkFeature {
             config,
             profiles,
             assignments,
-            new AgentAssignments((rig, m) -> self[0].publisher.publish(rig, m), clock),
+            new AgentAssignments((rig, m) -> self[0].publisher.publish(rig, m), clock, workMetrics),
             clock);
     feature.publisher =
         (rig, m) -> {

@@ -36,11 +36,25 @@ public final class WorkFeed implements WorkSourceListener {
   private final Object lock = new Object();
   private volatile IssuedJob current;
   private long nextJobNumber = 1;
+  private final io.micrometer.core.instrument.Timer fanout;
 
   public WorkFeed(WorkSource source, FeedSettings settings, Clock clock) {
+    this(source, settings, clock, null);
+  }
+
+  /**
+   * @param fanout records how long each job takes to reach every rig ({@code
+   *     otedama_work_fanout_seconds}), or null
+   */
+  public WorkFeed(
+      WorkSource source,
+      FeedSettings settings,
+      Clock clock,
+      io.micrometer.core.instrument.Timer fanout) {
     this.source = source;
     this.settings = settings;
     this.clock = clock;
+    this.fanout = fanout;
     source.addListener(this);
   }
 
@@ -119,6 +133,7 @@ public final class WorkFeed implements WorkSourceListener {
 
   @Override
   public void onJob(SourceJob job) {
+    long started = System.nanoTime();
     Instant now = clock.instant();
     IssuedJob issued;
     List<IssuedJob> dropped = new ArrayList<>();
@@ -169,6 +184,7 @@ public final class WorkFeed implements WorkSourceListener {
         LOG.warn("{}: delivering {} to {} failed", name(), issued.id(), rig, e);
       }
     }
+    WorkMetrics.record(fanout, java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
   @Override

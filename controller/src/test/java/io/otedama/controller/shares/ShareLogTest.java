@@ -255,6 +255,11 @@ class ShareLogTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> rows("SELECT coalesce(sum(shares), 0) FROM share_counts") == 1);
+    // an agent's share: both the arrival and the rig's publish time are measured to the commit
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> registry.get("otedama_share_delivery_seconds").timer().count() == 1);
+    assertThat(registry.get("otedama_share_log_latency_seconds").timer().count()).isEqualTo(1);
   }
 
   private double count(String result, String reason) {

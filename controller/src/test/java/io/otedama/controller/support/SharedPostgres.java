@@ -29,6 +29,21 @@ public final class SharedPostgres {
     return postgres;
   }
 
+  /** The shared server's port (user postgres, no password). */
+  public static int port() {
+    return server().getPort();
+  }
+
+  /** Runs one statement as postgres on the server's maintenance database (CREATE DATABASE ...). */
+  public static void execute(String sql) {
+    try (Connection c = server().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not run '" + sql + "'", e);
+    }
+  }
+
   /** Creates an empty database and returns its JDBC URL (user postgres, no password). */
   public static String newDatabaseUrl() {
     String name = "otedama_test_" + DATABASES.incrementAndGet();

@@ -174,4 +174,36 @@ class WorkFeedTest {
     assertThat(beyond.job().version()).isNotEqualTo(first.job().version());
     assertThat(beyond.versionMask()).isNotEqualTo("1fffe000");
   }
+
+  @Test
+  void aFailedPublishIsCountedAndTheFanOutGoesOnWhileEveryJobIsTimed() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    WorkMetrics metrics = new WorkMetrics(registry);
+    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS, clock, metrics.fanout("pool-a"));
+    List<String> published = new CopyOnWriteArrayList<>();
+    AgentAssignments agents =
+        new AgentAssignments(
+            (rigId, m) -> {
+              if (rigId.equals("broken")) {
+                throw new IllegalStateException("publishing work to broken failed");
+              }
+              published.add(rigId);
+            },
+            clock,
+            metrics);
+    feed.attach(rig("a", null, agents));
+    feed.attach(rig("broken", null, agents));
+    feed.attach(rig("b", null, agents));
+    source.issue(job("upstream-1", true, session));
+    source.issue(job("upstream-2", true, session));
+
+    assertThat(published).containsExactlyInAnyOrder("a", "b", "a", "b");
+    assertThat(registry.get("otedama_work_publish_failed_total").counter().count()).isEqualTo(2);
+    assertThat(registry.get("otedama_work_fanout_seconds").tag("profile", "pool-a").timer().count())
+        .isEqualTo(2);
+
+    metrics.blockFound("local");
+    assertThat(registry.get("otedama_blocks_found_total").tag("profile", "local").counter().count())
+        .isEqualTo(1);
+  }
 }

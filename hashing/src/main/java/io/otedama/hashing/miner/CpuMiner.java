@@ -17,7 +17,10 @@ import java.util.function.Supplier;
  * disjoint, every thread can count extranonce2 on its own and no two threads ever hash the same
  * header. Threads check for new work between chunks of about 10 ms, so {@link #setWork} takes
  * effect promptly; once a job with {@code cleanJobs} replaces the current one, shares of the old
- * job are no longer reported.
+ * job are no longer reported. New work that covers the same headers as the current work (only the
+ * share target changed, as on a vardiff retarget) does not restart the search: every thread goes on
+ * from the extranonce2 and nonce it had reached, so no header is hashed twice and no share is
+ * reported twice.
  *
  * <p>Thread-safe.
  */
@@ -34,6 +37,8 @@ public final class CpuMiner implements AutoCloseable {
   private final List<Thread> threads = new ArrayList<>();
   private final Object signal = new Object();
   private volatile Assignment current;
+  // the last assignment with work (guarded by signal): a pause must not forget where we were
+  private Assignment lastMined;
   private volatile boolean closed;
 
   /** A miner with the fastest scanners available here. */
@@ -59,7 +64,12 @@ public final class CpuMiner implements AutoCloseable {
         throw new IllegalStateException("the miner is closed");
       }
       Assignment previous = current;
-      current = new Assignment(work, previous == null ? 1 : previous.generation + 1);
+      Object search =
+          lastMined != null && lastMined.work.sameSearchSpaceAs(work)
+              ? lastMined.search
+              : new Object();
+      current = new Assignment(work, previous == null ? 1 : previous.generation + 1, search);
+      lastMined = current;
       if (threads.isEmpty()) {
         for (int t = 0; t < threadCount; t++) {
           Thread thread = new Thread(new Worker(t), "otedama-miner-" + t);
@@ -77,7 +87,7 @@ public final class CpuMiner implements AutoCloseable {
     synchronized (signal) {
       Assignment previous = current;
       if (previous != null) {
-        current = new Assignment(null, previous.generation + 1);
+        current = new Assignment(null, previous.generation + 1, null);
       }
     }
   }
@@ -114,7 +124,11 @@ public final class CpuMiner implements AutoCloseable {
     }
   }
 
-  private record Assignment(MiningWork work, long generation) {}
+  /**
+   * What the threads mine. {@code search} identifies the header space: assignments that differ only
+   * in their share target share it, and a thread resumes its position within it.
+   */
+  private record Assignment(MiningWork work, long generation, Object search) {}
 
   private final class Worker implements Runnable {
     private final int index;
@@ -126,6 +140,12 @@ public final class CpuMiner implements AutoCloseable {
     private int chunk = MIN_CHUNK;
     private NonceScanner sha256d;
     private NonceScanner scrypt;
+    // the assignment being mined right now (its target may have been replaced mid-header)
+    private Assignment active;
+    // where this thread stopped in the search space it last mined
+    private Object searchAt;
+    private long counterAt;
+    private long doneAt;
 
     Worker(int index) {
       this.index = index;
@@ -141,12 +161,15 @@ public final class CpuMiner implements AutoCloseable {
       }
     }
 
-    /** Waits for an assignment other than {@code done}; null once the miner closes. */
-    private Assignment awaitWork(Assignment done) {
+    /**
+     * Waits for an assignment with work outside the search space {@code exhausted} (null: any
+     * work); null once the miner closes.
+     */
+    private Assignment awaitWork(Object exhausted) {
       synchronized (signal) {
         while (!closed) {
           Assignment a = current;
-          if (a != null && a != done && a.work != null) {
+          if (a != null && a.work != null && (exhausted == null || a.search != exhausted)) {
             return a;
           }
           try {
@@ -160,6 +183,7 @@ public final class CpuMiner implements AutoCloseable {
     }
 
     private void mine(Assignment assignment) {
+      active = assignment;
       MiningWork work = assignment.work;
       NonceScanner scanner = scannerFor(work);
       if (extranonce2.length != work.extranonce2Size()) {
@@ -167,15 +191,27 @@ public final class CpuMiner implements AutoCloseable {
       }
       String jobId = work.job().jobId();
       int ntime = work.job().ntime();
-      NonceListener found = (nonce, hash) -> report(assignment, jobId, ntime, nonce, hash);
+      NonceListener found = (nonce, hash) -> report(jobId, ntime, nonce, hash);
       long extranonce2Values = work.extranonce2Values();
-      for (long counter = 0; counter < extranonce2Values; counter++) {
+      boolean resume = assignment.search == searchAt;
+      long counter = resume ? counterAt : 0;
+      long done = resume ? doneAt : 0;
+      searchAt = assignment.search;
+      for (; counter < extranonce2Values; counter++, done = 0) {
         work.extranonce2(counter, extranonce2);
         assembler.assemble(work.job(), work.extranonce1Bytes(), extranonce2, ntime, 0, header);
-        scanner.setWork(header, work.shareTarget());
-        for (long done = 0; done < nonceCount; ) {
-          if (current != assignment || closed) {
-            return;
+        scanner.setWork(header, active.work.shareTarget());
+        while (done < nonceCount) {
+          Assignment now = current;
+          if (closed || now != active) {
+            if (closed || now.work == null || now.search != active.search) {
+              counterAt = counter;
+              doneAt = done;
+              return;
+            }
+            // the same headers with another share target: go on from here
+            active = now;
+            scanner.setWork(header, now.work.shareTarget());
           }
           int n = (int) Math.min(chunk, nonceCount - done);
           long started = System.nanoTime();
@@ -185,8 +221,10 @@ public final class CpuMiner implements AutoCloseable {
           done += n;
         }
       }
-      // extranonce2 space exhausted: wait for the next job
-      awaitWork(assignment);
+      // extranonce2 space exhausted: wait for work that is not this space again
+      counterAt = extranonce2Values;
+      doneAt = 0;
+      awaitWork(searchAt);
     }
 
     /**
@@ -202,12 +240,14 @@ public final class CpuMiner implements AutoCloseable {
       }
     }
 
-    private void report(Assignment assignment, String jobId, int ntime, int nonce, byte[] hash) {
+    private void report(String jobId, int ntime, int nonce, byte[] hash) {
       Assignment now = current;
-      if (now != assignment && (now == null || now.work == null || now.work.job().cleanJobs())) {
+      if (now != active
+          && now.search != active.search
+          && (now.work == null || now.work.job().cleanJobs())) {
         return; // the job was replaced by a clean one: this share would be stale
       }
-      MiningWork work = assignment.work;
+      MiningWork work = active.work;
       listener.onShare(
           new FoundShare(
               work.algorithm(),

@@ -69,6 +69,21 @@ public final class MiningWork {
     return shareTarget;
   }
 
+  /**
+   * Whether {@code other} covers exactly the same headers as this work (same algorithm, job,
+   * extranonce1 and extranonce2 slice), so that only the share target may differ: a miner can then
+   * carry on where it is instead of hashing the same headers again.
+   */
+  public boolean sameSearchSpaceAs(MiningWork other) {
+    return other == this
+        || other != null
+            && algorithm == other.algorithm
+            && extranonce2Size == other.extranonce2Size
+            && java.util.Arrays.equals(extranonce1, other.extranonce1)
+            && java.util.Arrays.equals(extranonce2Prefix, other.extranonce2Prefix)
+            && job.sameHeadersAs(other.job);
+  }
+
   /** How many extranonce2 values the miner may count through (capped at 2^62). */
   long extranonce2Values() {
     int counterBytes = extranonce2Size - extranonce2Prefix.length;

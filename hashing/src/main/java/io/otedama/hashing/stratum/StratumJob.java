@@ -192,6 +192,24 @@ public final class StratumJob {
     return merkleBranch;
   }
 
+  /**
+   * Whether {@code other} assembles exactly the same headers as this job: the same id and every
+   * header input equal. The clean-jobs flag does not count (it changes what a miner drops, not what
+   * it hashes).
+   */
+  public boolean sameHeadersAs(StratumJob other) {
+    return other == this
+        || other != null
+            && jobId.equals(other.jobId)
+            && version == other.version
+            && nbits == other.nbits
+            && ntime == other.ntime
+            && java.util.Arrays.equals(prevHash, other.prevHash)
+            && java.util.Arrays.equals(coinb1, other.coinb1)
+            && java.util.Arrays.equals(coinb2, other.coinb2)
+            && java.util.Arrays.equals(merkleBranch, other.merkleBranch);
+  }
+
   /** {@code swap32}: reverses the bytes of every 4-byte word. */
   static byte[] swap32(byte[] in) {
     byte[] out = new byte[in.length];

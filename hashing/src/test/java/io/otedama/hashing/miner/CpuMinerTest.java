@@ -157,6 +157,60 @@ class CpuMinerTest {
   }
 
   @Test
+  void aTargetOnlyChangeKeepsTheSearchPositionSoNoShareIsFoundTwice() {
+    // a vardiff retarget: the same job (decoded again, as the agent does for every assignment)
+    // with another share target. Restarting the search would re-find the early shares under the
+    // easier target, i.e. duplicates the controller rejects.
+    Target harder = Difficulty.toTarget(Algorithm.SHA256D, 2e-5);
+    Target easier = Difficulty.toTarget(Algorithm.SHA256D, 1e-5);
+    List<FoundShare> shares = new CopyOnWriteArrayList<>();
+    try (CpuMiner miner = new CpuMiner(2, shares::add)) {
+      for (int round = 0; round < 6; round++) {
+        int before = shares.size();
+        miner.setWork(genesisWork(round % 2 == 0 ? harder : easier));
+        await().atMost(Duration.ofSeconds(60)).until(() -> shares.size() >= before + 3);
+      }
+      // a pause and the same work again resumes too
+      int before = shares.size();
+      miner.pause();
+      miner.setWork(genesisWork(easier));
+      await().atMost(Duration.ofSeconds(60)).until(() -> shares.size() >= before + 3);
+    }
+    List<String> keys = shares.stream().map(s -> s.extranonce2() + "/" + s.nonce()).toList();
+    assertThat(keys).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anotherJobOrSliceStillRestartsTheSearch() {
+    MiningWork work = genesisWork(Target.MAX);
+    assertThat(work.sameSearchSpaceAs(genesisWork(Difficulty.toTarget(Algorithm.SHA256D, 3))))
+        .isTrue();
+    StratumJob other =
+        StratumJob.of(
+            "genesis", new byte[32], new byte[] {1}, new byte[] {2}, List.of(), 1, 1, 1, true);
+    assertThat(
+            work.sameSearchSpaceAs(
+                new MiningWork(
+                    Algorithm.SHA256D,
+                    other,
+                    Arrays.copyOfRange(GENESIS_COINBASE, 40, 44),
+                    Arrays.copyOfRange(GENESIS_COINBASE, 44, 48),
+                    4,
+                    Target.MAX)))
+        .isFalse();
+    assertThat(
+            work.sameSearchSpaceAs(
+                new MiningWork(
+                    Algorithm.SHA256D,
+                    Vectors.genesisJob(),
+                    Arrays.copyOfRange(GENESIS_COINBASE, 40, 44),
+                    new byte[] {1},
+                    4,
+                    Target.MAX)))
+        .isFalse();
+  }
+
+  @Test
   void minesScryptToo() {
     Target target = Difficulty.toTarget(Algorithm.SCRYPT, 1.0 / 16384); // ~1 in 4 hashes
     List<FoundShare> shares = new CopyOnWriteArrayList<>();

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link CpuMiner} (vector SHA-256d where the JVM has {@code jdk.incubator.vector}). A clean-jobs
  * assignment switches the threads at once; the miner drops shares of a replaced job. Temperature,
  * fan and (with RAPL) power come from the host's sensors. Power modes change the thread count: low
- * = a quarter, normal = as configured, high = every core.
+ * = a quarter, normal = as configured, high = every core; sleep pauses the threads.
  */
 public final class CpuDevice implements MiningDevice {
   private final String id;
@@ -65,7 +65,7 @@ public final class CpuDevice implements MiningDevice {
   @Override
   public synchronized void start() {
     running = true;
-    if (work != null) {
+    if (work != null && mode != PowerMode.SLEEP) {
       miner.setWork(work.mining());
     }
   }
@@ -80,6 +80,9 @@ public final class CpuDevice implements MiningDevice {
   public synchronized DeviceState state() {
     if (!running) {
       return DeviceState.STOPPED;
+    }
+    if (mode == PowerMode.SLEEP) {
+      return DeviceState.IDLE;
     }
     return miner.work() == null ? DeviceState.IDLE : DeviceState.MINING;
   }
@@ -96,7 +99,7 @@ public final class CpuDevice implements MiningDevice {
   @Override
   public synchronized void applyWork(AssignedWork assigned) {
     this.work = assigned;
-    if (running) {
+    if (running && mode != PowerMode.SLEEP) {
       miner.setWork(assigned.mining());
     }
   }
@@ -116,7 +119,7 @@ public final class CpuDevice implements MiningDevice {
     hashesBefore.addAndGet(miner.hashes());
     miner.close();
     miner = newMiner(threads);
-    if (running && work != null) {
+    if (running && work != null && mode != PowerMode.SLEEP) {
       miner.setWork(work.mining());
     }
   }
@@ -124,8 +127,15 @@ public final class CpuDevice implements MiningDevice {
   @Override
   public synchronized void setPowerMode(PowerMode newMode) {
     int available = Runtime.getRuntime().availableProcessors();
+    if (newMode == PowerMode.SLEEP) {
+      mode = newMode;
+      miner.pause();
+      return;
+    }
+    boolean waking = mode == PowerMode.SLEEP;
     int wanted =
         switch (newMode) {
+          case SLEEP -> threads;
           case LOW -> Math.max(1, configuredThreads / 4);
           case NORMAL -> configuredThreads;
           case HIGH -> Math.max(configuredThreads, available);
@@ -134,6 +144,8 @@ public final class CpuDevice implements MiningDevice {
     if (wanted != threads) {
       threads = wanted;
       restart();
+    } else if (waking && running && work != null) {
+      miner.setWork(work.mining());
     }
   }
 

@@ -121,7 +121,7 @@ public final class SimulatedDevice implements MiningDevice {
     if (throttled) {
       return DeviceState.OVERHEAT;
     }
-    return work == null ? DeviceState.IDLE : DeviceState.MINING;
+    return work == null || mode == PowerMode.SLEEP ? DeviceState.IDLE : DeviceState.MINING;
   }
 
   @Override
@@ -224,6 +224,7 @@ public final class SimulatedDevice implements MiningDevice {
 
   private double modeFactor() {
     return switch (mode) {
+      case SLEEP -> 0;
       case LOW -> 0.7;
       case NORMAL -> 1.0;
       case HIGH -> 1.15;
@@ -232,6 +233,7 @@ public final class SimulatedDevice implements MiningDevice {
 
   private double powerFactor() {
     return switch (mode) {
+      case SLEEP -> 0.05;
       case LOW -> 0.6;
       case NORMAL -> 1.0;
       case HIGH -> 1.3;
@@ -246,7 +248,9 @@ public final class SimulatedDevice implements MiningDevice {
       updateHashing();
     }
     double load =
-        running && !hung && !throttled && work != null ? modeFactor() * failureFactor() : 0.05;
+        running && !hung && !throttled && work != null && mode != PowerMode.SLEEP
+            ? modeFactor() * failureFactor()
+            : 0.05;
     double rise = config.loadRiseC() * (failing("overheat") ? 2.5 : 1);
     double target = config.ambientC() + 3 * personality + rise * load;
     if (lastUpdate >= 0 && now > lastUpdate) {

@@ -83,6 +83,14 @@ class SimulatedDeviceTest {
     assertThat(d.telemetry().powerW()).isLessThan(2000.0);
     assertThat(d.hashrateHs()).isLessThan(80e12);
 
+    d.setPowerMode(PowerMode.SLEEP);
+    assertThat(d.telemetry().status()).isEqualTo("idle");
+    assertThat(d.hashrateHs()).isZero();
+    assertThat(d.telemetry().powerW()).isLessThan(300.0);
+    d.setPowerMode(PowerMode.NORMAL);
+    assertThat(d.telemetry().status()).isEqualTo("mining");
+    assertThat(d.hashrateHs()).isGreaterThan(80e12);
+
     d.stop();
     assertThat(d.telemetry().status()).isEqualTo("stopped");
     assertThat(d.hashrateHs()).isZero();

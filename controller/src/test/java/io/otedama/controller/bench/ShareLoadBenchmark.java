@@ -1,0 +1,414 @@
+package io.otedama.controller.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.OperatingSystemMXBean;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.otedama.controller.OtedamaApplication;
+import io.otedama.controller.OtedamaConfiguration;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * The end-to-end share load run ({@code ./scripts/bench-shares}): the whole controller (the real
+ * application: embedded HiveMQ, the MQTT edge, work on the local source, vardiff, the share path
+ * with validation and the share log on real embedded PostgreSQL) and, in a second JVM, N simulated
+ * rigs running the agent's real code ({@code otedama-agent simulate}: enrollment over HTTP, one
+ * MQTT session each, real hashing of the assigned work, shares published in batches). The rigs
+ * start at the vardiff minimum and hash just fast enough for about one share per 10 s each, the
+ * rate vardiff aims at.
+ *
+ * <p>Reports, over a window after the warm-up: shares per second validated and logged, publish →
+ * committed and arrival → committed latency (p50, p99), rejects by reason, share log rows against
+ * accepted shares, the fan-out of each new job to every rig, and CPU.
+ */
+public final class ShareLoadBenchmark {
+  private static final String ADMIN_PASSWORD = "bench-admin-password";
+
+  public static class BenchApp extends OtedamaApplication {}
+
+  public static void main(String[] args) throws Exception {
+    BenchArgs a = BenchArgs.parse(args);
+    int rigs = a.intValue("rigs", 10_000);
+    int seconds = a.intValue("seconds", 120);
+    int warmup = a.intValue("warmup", 60);
+    double hashesPerSecond = a.doubleValue("hashes-per-second", 500);
+    int hashingThreads = a.intValue("hashing-threads", 1);
+    String loadHeap = a.value("load-heap", "2500m");
+    Path work = Path.of(a.value("work-dir", "controller/target/bench-shares")).toAbsolutePath();
+    System.out.printf(
+        "bench-shares: %d rigs hashing %.0f H/s each (vardiff minimum 1e-6: one share per %.1f s),"
+            + " %d s warm-up after all are online, %d s measured%n",
+        rigs, hashesPerSecond, 4294.97 / hashesPerSecond, warmup, seconds);
+    deleteRecursively(work);
+    Files.createDirectories(work);
+
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(work.resolve("postgres"))
+            .setCleanDataDirectory(true)
+            .start()) {
+      int mqttPort = freePort();
+      DropwizardTestSupport<OtedamaConfiguration> app =
+          new DropwizardTestSupport<>(
+              BenchApp.class,
+              ResourceHelpers.resourceFilePath("test-config.yml"),
+              ConfigOverride.config("database.url", postgres.getJdbcUrl("postgres", "postgres")),
+              ConfigOverride.config("database.user", "postgres"),
+              ConfigOverride.config("auth.bootstrapAdminPassword", ADMIN_PASSWORD),
+              ConfigOverride.config("mqtt.embeddedPort", Integer.toString(mqttPort)),
+              ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
+              ConfigOverride.config("mqtt.embeddedDataDir", work.resolve("hivemq").toString()),
+              ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + mqttPort),
+              ConfigOverride.config("work.agentStartDifficulty", "0.000001"),
+              ConfigOverride.config("work.localNetworkDifficulty", "1"));
+      app.before();
+      try {
+        run(
+            app,
+            postgres.getPostgresDatabase(),
+            rigs,
+            seconds,
+            warmup,
+            hashesPerSecond,
+            hashingThreads,
+            loadHeap);
+      } finally {
+        app.after();
+      }
+    }
+    System.exit(0);
+  }
+
+  private static void run(
+      DropwizardTestSupport<OtedamaConfiguration> app,
+      DataSource database,
+      int rigs,
+      int seconds,
+      int warmup,
+      double hashesPerSecond,
+      int hashingThreads,
+      String loadHeap)
+      throws Exception {
+    URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());
+    String token = enrollmentToken(base, rigs);
+    MeterRegistry registry = ((OtedamaApplication) app.getApplication()).core().meterRegistry();
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        List.of(
+            java,
+            "-Xmx" + loadHeap,
+            "-XX:+UseParallelGC",
+            "--add-modules=jdk.incubator.vector",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.otedama.agent.cli.AgentCli",
+            "simulate",
+            "--controller",
+            base.toString(),
+            "--token",
+            token,
+            "--rigs",
+            Integer.toString(rigs),
+            "--hashes-per-second",
+            Double.toString(hashesPerSecond),
+            "--hashing-threads",
+            Integer.toString(hashingThreads),
+            "--failures",
+            "0");
+    Process load = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Thread.ofPlatform()
+        .daemon()
+        .start(() -> {
+          try (BufferedReader out =
+              new BufferedReader(
+                  new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+              System.out.println("load: " + line);
+            }
+          } catch (java.io.IOException ignored) {
+            // the process ended
+          }
+        });
+    try {
+      long connectStart = System.nanoTime();
+      while (online(registry) < rigs) {
+        if (!load.isAlive()) {
+          throw new IllegalStateException("the simulator exited (" + load.exitValue() + ")");
+        }
+        if (System.nanoTime() - connectStart > Duration.ofMinutes(10).toNanos()) {
+          System.out.printf(
+              "bench-shares: only %.0f rigs online after 10 minutes%n", online(registry));
+          break;
+        }
+        Thread.sleep(1000);
+      }
+      System.out.printf(
+          "bench-shares: %.0f rigs online after %.0f s; warming up %d s%n",
+          online(registry), (System.nanoTime() - connectStart) / 1e9, warmup);
+      Thread.sleep(warmup * 1000L);
+
+      Window window = new Window(registry, database, load.toHandle());
+      window.start();
+      System.out.println("bench-shares: measurement window starts");
+      for (int s = 0; s < seconds; s += 10) {
+        Thread.sleep(Math.min(10, seconds - s) * 1000L);
+        System.out.printf(
+            "bench-shares: %d s, accepted %.0f, rejected %.0f, share log backlog rows %.0f%n",
+            s + Math.min(10, seconds - s),
+            accepted(registry),
+            rejected(registry).values().stream().mapToDouble(Double::doubleValue).sum(),
+            counter(registry, "otedama_share_log_rows_total"));
+      }
+      window.end();
+      // let the last accepted shares reach the log before counting rows
+      Thread.sleep(2000);
+      window.report(rigs);
+    } finally {
+      load.destroy();
+      if (!load.waitFor(30, TimeUnit.SECONDS)) {
+        load.destroyForcibly();
+      }
+    }
+  }
+
+  private static double online(MeterRegistry registry) {
+    Gauge g = registry.find("otedama.rigs").tag("status", "online").gauge();
+    return g == null ? 0 : g.value();
+  }
+
+  private static double accepted(MeterRegistry registry) {
+    return registry.find("otedama_shares_total").tag("result", "accepted").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  private static Map<String, Double> rejected(MeterRegistry registry) {
+    Map<String, Double> byReason = new TreeMap<>();
+    for (Counter c : registry.find("otedama_shares_total").tag("result", "rejected").counters()) {
+      byReason.merge(c.getId().getTag("reason"), c.count(), Double::sum);
+    }
+    return byReason;
+  }
+
+  private static double counter(MeterRegistry registry, String name) {
+    Counter c = registry.find(name).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private static String enrollmentToken(URI base, int rigs) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    HttpClient http = HttpClient.newHttpClient();
+    JsonNode login =
+        post(
+            http,
+            json,
+            base,
+            "/api/v1/auth/token",
+            null,
+            Map.of("username", "admin", "password", ADMIN_PASSWORD));
+    String admin = login.path("token").asText();
+    return post(
+            http,
+            json,
+            base,
+            "/api/v1/enrollment-tokens",
+            admin,
+            Map.of("uses", rigs, "ttlHours", 2))
+        .path("token")
+        .asText();
+  }
+
+  private static JsonNode post(
+      HttpClient http, ObjectMapper json, URI base, String path, String bearer, Object body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json.readTree(response.body());
+  }
+
+  private static long shareRows(DataSource database) throws Exception {
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM shares")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted((x, y) -> y.compareTo(x)).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Counters, latencies and CPU between start and end. */
+  private static final class Window {
+    private final MeterRegistry registry;
+    private final DataSource database;
+    private final ProcessHandle load;
+    private final OperatingSystemMXBean os =
+        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final LatencyWindow delivery;
+    private final LatencyWindow arrival;
+    private final LatencyWindow fanout;
+    private long startNanos;
+    private long endNanos;
+    private double acceptedStart;
+    private double acceptedEnd;
+    private Map<String, Double> rejectedStart;
+    private Map<String, Double> rejectedEnd;
+    private long rowsStart;
+    private double publishFailedStart;
+    private double publishFailedEnd;
+    private long controllerCpuStart;
+    private long controllerCpuEnd;
+    private long loadCpuStart;
+    private long loadCpuEnd;
+    private long[] machineStart;
+    private long[] machineEnd;
+
+    Window(MeterRegistry registry, DataSource database, ProcessHandle load) {
+      this.registry = registry;
+      this.database = database;
+      this.load = load;
+      this.delivery = new LatencyWindow(timer("otedama_share_delivery_seconds"));
+      this.arrival = new LatencyWindow(timer("otedama_share_log_latency_seconds"));
+      this.fanout = new LatencyWindow(timer("otedama_work_fanout_seconds"));
+    }
+
+    private Timer timer(String name) {
+      return registry.get(name).timer();
+    }
+
+    void start() throws Exception {
+      startNanos = System.nanoTime();
+      acceptedStart = accepted(registry);
+      rejectedStart = rejected(registry);
+      rowsStart = shareRows(database);
+      publishFailedStart = counter(registry, "otedama_work_publish_failed_total");
+      controllerCpuStart = os.getProcessCpuTime();
+      loadCpuStart = cpuNanos(load);
+      machineStart = MachineCpu.read();
+      delivery.start();
+      arrival.start();
+      fanout.start();
+    }
+
+    void end() {
+      endNanos = System.nanoTime();
+      acceptedEnd = accepted(registry);
+      rejectedEnd = rejected(registry);
+      publishFailedEnd = counter(registry, "otedama_work_publish_failed_total");
+      controllerCpuEnd = os.getProcessCpuTime();
+      loadCpuEnd = cpuNanos(load);
+      machineEnd = MachineCpu.read();
+      delivery.end();
+      arrival.end();
+      fanout.end();
+    }
+
+    void report(int rigs) throws Exception {
+      double window = (endNanos - startNanos) / 1e9;
+      double accepted = acceptedEnd - acceptedStart;
+      long rows = shareRows(database) - rowsStart;
+      System.out.println();
+      System.out.println("==== bench-shares result ====");
+      System.out.printf("rigs online               %.0f of %d%n", online(registry), rigs);
+      System.out.printf(
+          "accepted shares           %.0f in %.0f s = %.0f shares/s (%.1f s per rig per share)%n",
+          accepted, window, accepted / window, rigs * window / Math.max(1, accepted));
+      StringBuilder rejects = new StringBuilder();
+      rejectedEnd.forEach((reason, n) -> {
+        double d = n - rejectedStart.getOrDefault(reason, 0.0);
+        if (d > 0) {
+          rejects.append(' ').append(reason).append('=').append((long) d);
+        }
+      });
+      System.out.printf("rejected                 %s%n", rejects.length() == 0 ? " none" : rejects);
+      System.out.printf(
+          "share log rows            %d written in the window (accepted %.0f)%n", rows, accepted);
+      System.out.printf(
+          "rig publish -> logged     p50 %.1f ms  p99 %.1f ms  mean %.1f ms  (<= 50 ms: %.3f%%),"
+              + " %d shares%n",
+          delivery.percentileMillis(0.50),
+          delivery.percentileMillis(0.99),
+          delivery.meanMillis(),
+          delivery.fractionAtOrUnder(50) * 100,
+          delivery.count());
+      System.out.printf(
+          "arrival -> logged         p50 %.1f ms  p99 %.1f ms  mean %.1f ms%n",
+          arrival.percentileMillis(0.50), arrival.percentileMillis(0.99), arrival.meanMillis());
+      System.out.printf(
+          "job fan-out to %d rigs  %d jobs: p50 %.1f ms  p99 %.1f ms  mean %.1f ms;"
+              + " publish failures %.0f%n",
+          rigs,
+          fanout.count(),
+          fanout.percentileMillis(0.50),
+          fanout.percentileMillis(0.99),
+          fanout.meanMillis(),
+          publishFailedEnd - publishFailedStart);
+      System.out.printf(
+          "CPU (cores, avg)          controller+broker %.2f  simulator %.2f  whole machine"
+              + " %.2f of %d%n",
+          (controllerCpuEnd - controllerCpuStart) / 1e9 / window,
+          (loadCpuEnd - loadCpuStart) / 1e9 / window,
+          MachineCpu.busyCores(machineStart, machineEnd),
+          Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+      return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+  }
+}
