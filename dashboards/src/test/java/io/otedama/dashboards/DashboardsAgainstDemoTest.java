@@ -109,8 +109,14 @@ class DashboardsAgainstDemoTest {
     List<String> nowWithData = new ArrayList<>();
     for (String panel : DemoExemptions.panels().keySet()) {
       if (all.stream()
-          .noneMatch(
-              f -> (f.query().dashboardUid() + " / " + f.query().panelTitle()).equals(panel))) {
+          .noneMatch(f ->
+              panel.equals(f.query().dashboardUid() + " / " + f.query().panelTitle())
+                  || panel.equals(
+                      f.query().dashboardUid()
+                          + " / "
+                          + f.query().panelTitle()
+                          + " / "
+                          + f.query().refId()))) {
         nowWithData.add(panel);
       }
     }
