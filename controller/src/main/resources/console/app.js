@@ -8,6 +8,7 @@ import * as overview from './pages/overview.js';
 import * as rigs from './pages/rigs.js';
 import * as rig from './pages/rig.js';
 import * as groups from './pages/groups.js';
+import * as firmware from './pages/firmware.js';
 import * as enrollment from './pages/enrollment.js';
 import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
@@ -23,6 +24,7 @@ const ROUTES = [
   { path: /^\/rigs$/, page: rigs, roles: EVERYONE, nav: 'Rigs', href: '#/rigs' },
   { path: /^\/rigs\/([^/]+)$/, page: rig, roles: EVERYONE },
   { path: /^\/groups$/, page: groups, roles: STAFF, nav: 'Groups', href: '#/groups' },
+  { path: /^\/firmware$/, page: firmware, roles: STAFF, nav: 'Firmware', href: '#/firmware' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
   { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
   { path: /^\/shares$/, page: pending.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },

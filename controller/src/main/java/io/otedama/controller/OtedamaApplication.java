@@ -18,6 +18,8 @@ import io.otedama.controller.db.Database;
 import io.otedama.controller.db.DbCommand;
 import io.otedama.controller.db.JdbiDataSource;
 import io.otedama.controller.demo.DemoCommand;
+import io.otedama.controller.firmware.FirmwareCommand;
+import io.otedama.controller.firmware.FirmwareFeature;
 import io.otedama.controller.fleet.FleetFeature;
 import io.otedama.controller.metrics.Metrics;
 import io.otedama.controller.mqtt.MqttEdge;
@@ -71,6 +73,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     bootstrap.addCommand(new DbCommand());
     bootstrap.addCommand(new DemoCommand());
+    bootstrap.addCommand(new FirmwareCommand());
   }
 
   @Override
@@ -95,6 +98,9 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FleetFeature.install(config.getFleet(), jdbi, clock, metrics, scheduler, environment);
     CommandsFeature commands =
         CommandsFeature.results(jdbi, metrics, environment.getObjectMapper(), clock);
+    FirmwareFeature firmware =
+        FirmwareFeature.prepare(
+            config.getFirmware(), jdbi, clock, metrics, environment.getObjectMapper());
     work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
     shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
     stratum =
@@ -116,7 +122,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             scheduler,
             fleet.presence(),
             fleet.credentials(),
-            commands.resultSink());
+            firmware.progress(commands.resultSink()));
     ConsoleFeature.install(fleet.queries(), environment.getObjectMapper(), scheduler, environment);
     payouts = PayoutsFeature.install(config.getPayouts(), work, jdbi, clock, metrics, environment);
     ScheduledJobs.install(config, payouts, jdbi, clock, metrics, environment);
@@ -125,6 +131,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         commands.install(config.getCommands(), publisher, scheduler, environment);
     power =
         PowerFeature.install(config.getPower(), jdbi, clock, metrics, commandService, environment);
+    firmware.install(commandService, scheduler, environment);
     return wired;
   }
 

@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.otedama.controller.auth.AuthConfiguration;
 import io.otedama.controller.commands.CommandsConfiguration;
 import io.otedama.controller.db.DatabaseConfiguration;
+import io.otedama.controller.firmware.FirmwareConfiguration;
 import io.otedama.controller.fleet.FleetConfiguration;
 import io.otedama.controller.maintenance.MaintenanceConfiguration;
 import io.otedama.controller.mqtt.MqttConfiguration;
@@ -30,6 +31,18 @@ public class OtedamaConfiguration extends Configuration {
   @Valid @NotNull private TelemetryConfiguration telemetry = new TelemetryConfiguration();
   @Valid @NotNull private WorkConfiguration work = new WorkConfiguration();
   @Valid @NotNull private StratumConfiguration stratum = new StratumConfiguration();
+  @Valid @NotNull private FirmwareConfiguration firmware = new FirmwareConfiguration();
+
+  @JsonProperty
+  public FirmwareConfiguration getFirmware() {
+    return firmware;
+  }
+
+  @JsonProperty
+  public void setFirmware(FirmwareConfiguration firmware) {
+    this.firmware = firmware;
+  }
+
   @Valid @NotNull private PowerConfiguration power = new PowerConfiguration();
 
   @JsonProperty

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
                   }
                 },
                 "otedama-agent-shutdown"));
-    rig.agent().start();
+    rig.start();
     LOG.log(
         System.Logger.Level.INFO,
         "otedama-agent {0}: rig {1}, broker {2}, {3} device(s), spool {4}, telemetry every {5} s"

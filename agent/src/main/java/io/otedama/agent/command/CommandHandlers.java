@@ -5,6 +5,8 @@ import io.otedama.agent.device.MiningDevice;
 import io.otedama.agent.device.PoolSetting;
 import io.otedama.agent.device.PowerMode;
 import io.otedama.agent.device.UnsupportedCommandException;
+import io.otedama.agent.update.FirmwareUpdater;
+import io.otedama.agent.update.UpdateProgress;
 import io.otedama.protocol.message.CommandType;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -43,6 +45,7 @@ public final class CommandHandlers {
   private final RebootAction reboot;
   private final Path ledPath;
   private final Consumer<Runnable> background;
+  private final FirmwareUpdater updater;
 
   /**
    * @param background runs the LED's switch-off later
@@ -53,11 +56,44 @@ public final class CommandHandlers {
       RebootAction reboot,
       Path ledPath,
       Consumer<Runnable> background) {
+    this(devices, currentWork, reboot, ledPath, background, null);
+  }
+
+  /**
+   * @param updater runs {@code update-firmware}, or null (the command then fails: not configured)
+   */
+  public CommandHandlers(
+      List<MiningDevice> devices,
+      Supplier<AssignedWork> currentWork,
+      RebootAction reboot,
+      Path ledPath,
+      Consumer<Runnable> background,
+      FirmwareUpdater updater) {
     this.devices = List.copyOf(devices);
     this.currentWork = currentWork;
     this.reboot = reboot;
     this.ledPath = ledPath;
     this.background = background;
+    this.updater = updater;
+  }
+
+  /** Whether {@code update-firmware} can run here. */
+  public boolean canUpdate() {
+    return updater != null;
+  }
+
+  /**
+   * {@code update-firmware}: download, verify, install (docs/firmware.md), reporting each stage to
+   * {@code progress}.
+   */
+  public CommandOutcome update(String commandId, Map<String, Object> args, UpdateProgress progress)
+      throws InterruptedException {
+    if (updater == null) {
+      return CommandOutcome.failed(
+          "not-configured: this agent has no update section (update.publicKeys) configured",
+          Map.of("stage", "failed", "reason", "not-configured"));
+    }
+    return updater.update(commandId, args, progress);
   }
 
   /**
@@ -101,6 +137,7 @@ public final class CommandHandlers {
         yield onDevices(args, "switched to " + pools.get(0), d -> d.setPools(pools));
       }
       case BLINK_LED -> blink(args);
+      case UPDATE_FIRMWARE -> update("unknown", args, (stage, details) -> {});
     };
   }
 

@@ -142,7 +142,11 @@ public final class CommandProcessor {
   private void run(String id, CommandType type, Map<String, Object> args) {
     CommandOutcome outcome;
     try {
-      outcome = handlers.execute(type, args);
+      outcome =
+          type == CommandType.UPDATE_FIRMWARE
+              ? handlers.update(
+                  id, args, (stage, details) -> send(id, CommandStatus.ACKED, stage, details))
+              : handlers.execute(type, args);
     } catch (IllegalArgumentException e) {
       outcome = CommandOutcome.failed("bad arguments: " + e.getMessage());
     } catch (InterruptedException e) {

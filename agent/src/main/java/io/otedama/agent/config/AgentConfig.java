@@ -23,7 +23,8 @@ public record AgentConfig(
     TelemetrySettings telemetry,
     SpoolSettings spool,
     CommandSettings commands,
-    List<DeviceConfig> devices) {
+    List<DeviceConfig> devices,
+    UpdateSettings update) {
   public AgentConfig {
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(rig, "rig");
@@ -87,6 +88,28 @@ public record AgentConfig(
   public record CommandSettings(List<String> reboot, Duration timeout, Path ledPath) {
     public CommandSettings {
       reboot = List.copyOf(reboot);
+    }
+  }
+
+  /**
+   * The {@code update:} section (docs/firmware.md).
+   *
+   * @param publicKeys the release keys this agent trusts (PEM or base64); empty: updates refused
+   * @param target the installed jar or runtime image directory that self-update replaces, or null
+   *     (self-update refused)
+   * @param restart the command that restarts the agent through the service manager
+   * @param healthDeadline how long a new version has to pass its health check before rollback
+   * @param maxBoots starts without a passed health check before rollback (a crash loop)
+   */
+  public record UpdateSettings(
+      List<String> publicKeys,
+      Path target,
+      List<String> restart,
+      Duration healthDeadline,
+      int maxBoots) {
+    public UpdateSettings {
+      publicKeys = List.copyOf(publicKeys);
+      restart = List.copyOf(restart);
     }
   }
 

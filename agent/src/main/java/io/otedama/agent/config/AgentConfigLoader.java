@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.otedama.protocol.codec.MessageLimits;
+import io.otedama.protocol.release.ReleaseSignatures;
 import io.otedama.protocol.topic.RigIdSyntax;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +23,13 @@ public final class AgentConfigLoader {
   public static final Duration DEFAULT_TELEMETRY_INTERVAL = Duration.ofSeconds(10);
   public static final long DEFAULT_SPOOL_BYTES = 64L * 1024 * 1024;
   public static final List<String> DEFAULT_REBOOT = List.of("systemctl", "reboot");
+
+  /**
+   * Ends the agent (SIGTERM to the JVM, the shell's parent: a clean shutdown); the shipped unit's
+   * {@code Restart=always} starts it again on the new jar. Needs no privileges, unlike {@code
+   * systemctl restart}.
+   */
+  public static final List<String> DEFAULT_RESTART = List.of("sh", "-c", "kill -TERM $PPID");
 
   private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "mqtt", "mqtts");
   private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
@@ -68,7 +76,15 @@ public final class AgentConfigLoader {
   private static AgentConfig read(Path file, JsonNode tree) {
     ConfigNode root = ConfigNode.root(file.toString(), tree);
     root.allowOnly(
-        "controller", "credentials", "mqtt", "rig", "telemetry", "spool", "commands", "devices");
+        "controller",
+        "credentials",
+        "mqtt",
+        "rig",
+        "telemetry",
+        "spool",
+        "commands",
+        "devices",
+        "update");
     // relative paths are relative to the working directory, as for any daemon (the systemd
     // unit sets it to the state directory); never to the config file's directory, which may be
     // read-only (/etc)
@@ -158,6 +174,27 @@ public final class AgentConfigLoader {
                 "timeout", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofHours(1)),
             commands.path("ledPath", base, null));
 
+    ConfigNode update =
+        root.section("update")
+            .allowOnly("publicKeys", "target", "restartCommand", "healthDeadline", "maxBoots");
+    List<String> keys = update.strings("publicKeys", List.of());
+    try {
+      ReleaseSignatures.publicKeys(keys);
+    } catch (IllegalArgumentException e) {
+      throw update.error("publicKeys", e.getMessage());
+    }
+    AgentConfig.UpdateSettings updateSettings =
+        new AgentConfig.UpdateSettings(
+            keys,
+            update.path("target", base, null),
+            update.strings("restartCommand", DEFAULT_RESTART),
+            update.duration(
+                "healthDeadline",
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(5),
+                Duration.ofHours(1)),
+            (int) update.integer("maxBoots", 3, 1, 100));
+
     List<DeviceConfig> devices = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     List<ConfigNode> deviceNodes = root.sections("devices");
@@ -180,7 +217,8 @@ public final class AgentConfigLoader {
         telemetrySettings,
         spoolSettings,
         commandSettings,
-        devices);
+        devices,
+        updateSettings);
   }
 
   private static DeviceConfig device(ConfigNode d, int index) {

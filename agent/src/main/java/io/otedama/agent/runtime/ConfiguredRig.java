@@ -8,7 +8,17 @@ import io.otedama.agent.link.LinkSettings;
 import io.otedama.agent.link.TlsSockets;
 import io.otedama.agent.spool.DiskSpool;
 import io.otedama.agent.telemetry.HostSensors;
+import io.otedama.agent.update.ArtifactDownloader;
+import io.otedama.agent.update.ArtifactVerifier;
+import io.otedama.agent.update.FirmwareUpdater;
+import io.otedama.agent.update.InstallLayout;
+import io.otedama.agent.update.Installer;
+import io.otedama.agent.update.RestartCommand;
+import io.otedama.agent.update.SelfUpdateInstaller;
+import io.otedama.agent.update.UpdateFailure;
+import io.otedama.agent.update.UpdateHealthWatch;
 import io.otedama.protocol.message.HardwareIdentity;
+import io.otedama.protocol.release.ReleaseSignatures;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -28,15 +38,28 @@ public final class ConfiguredRig implements AutoCloseable {
   static final String LOCK_FILE = ".lock";
   static final String COMMANDS_FILE = "commands.log";
   static final String BIRTH_FILE = "birth.seq";
+  static final String UPDATE_MARKER = "update-pending.json";
+  static final String DOWNLOADS = "downloads";
 
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final RigAgent agent;
+  private final UpdateHealthWatch updateWatch;
 
-  private ConfiguredRig(FileChannel lockChannel, FileLock lock, RigAgent agent) {
+  private ConfiguredRig(
+      FileChannel lockChannel, FileLock lock, RigAgent agent, UpdateHealthWatch updateWatch) {
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.agent = agent;
+    this.updateWatch = updateWatch;
+  }
+
+  /** Starts the rig, then finishes a self-update the previous process began (if any). */
+  public void start() {
+    agent.start();
+    if (updateWatch != null) {
+      updateWatch.start();
+    }
   }
 
   /**
@@ -116,8 +139,50 @@ public final class ConfiguredRig implements AutoCloseable {
             host,
             new SystemReboot(config.commands().reboot(), config.commands().timeout()),
             config.commands().ledPath(),
-            Duration.ofMillis(500));
-    return new ConfiguredRig(channel, lock, new RigAgent(setup, env));
+            Duration.ofMillis(500),
+            updater(config, spoolDir, agentVersion));
+    RigAgent agent = new RigAgent(setup, env);
+    UpdateHealthWatch watch = null;
+    AgentConfig.UpdateSettings update = config.update();
+    if (update.target() != null) {
+      watch =
+          new UpdateHealthWatch(
+              spoolDir.resolve(UPDATE_MARKER),
+              new InstallLayout(update.target()),
+              new RestartCommand(update.restart()),
+              update.healthDeadline(),
+              update.maxBoots(),
+              agent::healthProblem,
+              agent::submitResult,
+              env.scheduler(),
+              env.clock());
+    }
+    return new ConfiguredRig(channel, lock, agent, watch);
+  }
+
+  /** The updater from {@code update:}; null (update-firmware refused) without trusted keys. */
+  private static FirmwareUpdater updater(AgentConfig config, Path spoolDir, String version) {
+    AgentConfig.UpdateSettings update = config.update();
+    if (update.publicKeys().isEmpty()) {
+      return null;
+    }
+    Installer installer =
+        update.target() == null
+            ? (artifact, request, commandId) -> {
+              throw new UpdateFailure(
+                  "not-configured",
+                  "not-configured: update.target (the installed jar or image) is not set");
+            }
+            : new SelfUpdateInstaller(
+                new InstallLayout(update.target()),
+                new RestartCommand(update.restart()),
+                spoolDir.resolve(UPDATE_MARKER),
+                version);
+    return new FirmwareUpdater(
+        ArtifactDownloader.standard(),
+        new ArtifactVerifier(ReleaseSignatures.publicKeys(update.publicKeys())),
+        installer,
+        spoolDir.resolve(DOWNLOADS));
   }
 
   public RigAgent agent() {

@@ -64,6 +64,7 @@ public final class RigAgent implements AutoCloseable {
    * @param devices builds the devices, given where they hand their shares
    * @param reboot what {@code reboot} does, or null for {@code systemctl reboot}
    * @param ledPath a Linux LED directory for {@code blink-led}, or null
+   * @param updater runs {@code update-firmware}, or null (such commands fail: not configured)
    */
   public record Setup(
       LinkSettings link,
@@ -77,7 +78,38 @@ public final class RigAgent implements AutoCloseable {
       HostSensors host,
       io.otedama.agent.command.RebootAction reboot,
       Path ledPath,
-      Duration shareBatchDelay) {
+      Duration shareBatchDelay,
+      io.otedama.agent.update.FirmwareUpdater updater) {
+    /** A rig that cannot run {@code update-firmware}. */
+    public Setup(
+        LinkSettings link,
+        HardwareIdentity hardware,
+        String agentVersion,
+        Function<io.otedama.agent.device.ShareSink, List<MiningDevice>> devices,
+        Spool spool,
+        ExecutedCommands executedCommands,
+        java.util.function.LongSupplier birthSeq,
+        Duration telemetryInterval,
+        HostSensors host,
+        io.otedama.agent.command.RebootAction reboot,
+        Path ledPath,
+        Duration shareBatchDelay) {
+      this(
+          link,
+          hardware,
+          agentVersion,
+          devices,
+          spool,
+          executedCommands,
+          birthSeq,
+          telemetryInterval,
+          host,
+          reboot,
+          ledPath,
+          shareBatchDelay,
+          null);
+    }
+
     public Setup {
       Objects.requireNonNull(link, "link");
       Objects.requireNonNull(hardware, "hardware");
@@ -107,17 +139,20 @@ public final class RigAgent implements AutoCloseable {
   private final AtomicLong workRejected = new AtomicLong();
   private final AtomicLong workApplied = new AtomicLong();
   private volatile AssignedWork currentWork;
+  private volatile String agentVersion;
   private ScheduledFuture<?> telemetryTask;
   private volatile boolean closed;
+  private final Handler handler = new Handler();
 
   public RigAgent(Setup setup, AgentEnvironment env) {
     this.setup = setup;
     this.env = env;
     this.rigId = setup.link().rigId();
+    this.agentVersion = setup.agentVersion();
     this.link =
         new MqttLink(
             setup.link(),
-            new Handler(),
+            handler,
             env.codec(),
             setup.birthSeq(),
             env.clock(),
@@ -170,7 +205,8 @@ public final class RigAgent implements AutoCloseable {
                         List.of("systemctl", "reboot"), Duration.ofMinutes(2))
                     : setup.reboot(),
                 setup.ledPath(),
-                env.scheduler()::execute),
+                env.scheduler()::execute,
+                setup.updater()),
             result -> outbox.submit(SpoolKind.COMMAND_RESULT, env.codec().encode(result)),
             env.scheduler(),
             env.clock());
@@ -233,6 +269,57 @@ public final class RigAgent implements AutoCloseable {
 
   public long workRejected() {
     return workRejected.get();
+  }
+
+  /** The version this rig reports in its birth. */
+  public String agentVersion() {
+    return agentVersion;
+  }
+
+  /**
+   * Changes the version reported from the next birth on (a simulated install; a real agent gets its
+   * version from the jar it runs).
+   */
+  public void setAgentVersion(String version) {
+    this.agentVersion = Objects.requireNonNull(version, "version");
+  }
+
+  /**
+   * Publishes a fresh birth on the current connection (a simulated restart: the controller learns
+   * the new version without the session being cut, which would resend in-flight messages).
+   */
+  public void rebirth() {
+    if (link.isConnected()) {
+      link.publish(
+          TopicKind.BIRTH, env.codec().encode(handler.birth(setup.birthSeq().getAsLong())));
+    }
+  }
+
+  /** Spools a command result (e.g. an update's outcome reported after a restart). */
+  public void submitResult(CommandResultMessage result) {
+    outbox.submit(SpoolKind.COMMAND_RESULT, env.codec().encode(result));
+  }
+
+  /**
+   * What keeps this rig from counting as healthy after an update, or empty: it must be connected,
+   * have reported telemetry, and every device must be running (not hung, in error or offline).
+   */
+  public java.util.Optional<String> healthProblem() {
+    if (!link.isConnected()) {
+      return java.util.Optional.of("not connected to the broker");
+    }
+    if (telemetrySent.get() == 0) {
+      return java.util.Optional.of("no telemetry reported yet");
+    }
+    for (MiningDevice d : devices) {
+      switch (d.state()) {
+        case HUNG, ERROR, OFFLINE -> {
+          return java.util.Optional.of("device " + d.id() + " is " + d.state().word());
+        }
+        default -> {}
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**
@@ -358,7 +445,8 @@ public final class RigAgent implements AutoCloseable {
               "cmd:stop",
               "cmd:start",
               "cmd:set-power-mode",
-              "cmd:blink-led");
+              "cmd:blink-led",
+              "cmd:update-firmware");
       String os =
           System.getProperty("os.name")
               + " "
@@ -366,13 +454,7 @@ public final class RigAgent implements AutoCloseable {
               + " "
               + System.getProperty("os.arch");
       return new BirthMessage(
-          env.clock().millis(),
-          seq,
-          setup.agentVersion(),
-          setup.hardware(),
-          infos,
-          capabilities,
-          os);
+          env.clock().millis(), seq, agentVersion, setup.hardware(), infos, capabilities, os);
     }
 
     @Override

@@ -15,9 +15,16 @@ import io.otedama.agent.runtime.AgentEnvironment;
 import io.otedama.agent.runtime.BirthSequence;
 import io.otedama.agent.runtime.RigAgent;
 import io.otedama.agent.spool.MemorySpool;
+import io.otedama.agent.update.ArtifactDownloader;
+import io.otedama.agent.update.ArtifactVerifier;
+import io.otedama.agent.update.FirmwareUpdater;
+import io.otedama.agent.update.SimulatedInstaller;
 import io.otedama.protocol.message.HardwareIdentity;
+import io.otedama.protocol.release.ReleaseSignatures;
+import io.otedama.protocol.release.ReleaseSignatures.TrustedKey;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,8 +108,10 @@ public final class FleetSimulator implements AutoCloseable {
       int hashingThreads,
       Duration reconnectMin,
       Duration reconnectMax,
-      long seed) {
+      long seed,
+      List<String> releaseKeys) {
     public Options {
+      releaseKeys = List.copyOf(releaseKeys);
       Objects.requireNonNull(controller, "controller");
       Objects.requireNonNull(token, "token");
       if (rigs < 1) {
@@ -133,7 +142,8 @@ public final class FleetSimulator implements AutoCloseable {
           1,
           Duration.ofSeconds(5),
           Duration.ofSeconds(60),
-          1);
+          1,
+          List.of());
     }
 
     public Options withTelemetryInterval(Duration interval) {
@@ -151,7 +161,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withFleetName(String name) {
@@ -169,7 +180,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withHashesPerSecond(double perRig) {
@@ -187,7 +199,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withFailureShare(double share) {
@@ -205,7 +218,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withRamp(Duration newRamp) {
@@ -223,7 +237,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withBroker(URI url) {
@@ -241,7 +256,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withEnrollConcurrency(int n) {
@@ -259,7 +275,8 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withHashingThreads(int n) {
@@ -277,7 +294,8 @@ public final class FleetSimulator implements AutoCloseable {
           n,
           reconnectMin,
           reconnectMax,
-          seed);
+          seed,
+          releaseKeys);
     }
 
     public Options withReconnect(Duration min, Duration max) {
@@ -295,7 +313,31 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           min,
           max,
-          seed);
+          seed,
+          releaseKeys);
+    }
+
+    /**
+     * The release keys (PEM or base64) the simulated rigs trust for {@code update-firmware}; none
+     * (the default): they refuse every update.
+     */
+    public Options withReleaseKeys(List<String> keys) {
+      return new Options(
+          controller,
+          token,
+          rigs,
+          telemetryInterval,
+          fleetName,
+          hashesPerSecond,
+          failureShare,
+          ramp,
+          broker,
+          enrollConcurrency,
+          hashingThreads,
+          reconnectMin,
+          reconnectMax,
+          seed,
+          keys);
     }
 
     public Options withSeed(long newSeed) {
@@ -313,12 +355,14 @@ public final class FleetSimulator implements AutoCloseable {
           hashingThreads,
           reconnectMin,
           reconnectMax,
-          newSeed);
+          newSeed,
+          releaseKeys);
     }
   }
 
   /** One simulated rig, for inspection. */
-  public record SimulatedRig(int index, String hardwareId, String model, RigAgent agent) {
+  public record SimulatedRig(
+      int index, String hardwareId, String model, RigAgent agent, SimulatedInstaller installer) {
     public String rigId() {
       return agent.rigId();
     }
@@ -349,11 +393,23 @@ public final class FleetSimulator implements AutoCloseable {
   private final AgentEnvironment env;
   private final List<SimulatedRig> rigs = new CopyOnWriteArrayList<>();
   private final Map<Integer, String> enrollErrors = new ConcurrentHashMap<>();
+  private final List<TrustedKey> releaseKeys;
+  private final ArtifactDownloader updateDownloader;
+  private final Path updateDownloads;
   private volatile boolean closed;
 
   private FleetSimulator(Options options, AgentEnvironment env) {
     this.options = options;
     this.env = env;
+    this.releaseKeys = ReleaseSignatures.publicKeys(options.releaseKeys());
+    this.updateDownloader =
+        new ArtifactDownloader(
+            Duration.ofSeconds(10), Duration.ofSeconds(20), 3, Duration.ofMillis(200));
+    try {
+      this.updateDownloads = java.nio.file.Files.createTempDirectory("otedama-sim-updates-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("no temporary directory for simulated updates", e);
+    }
   }
 
   /**
@@ -494,6 +550,12 @@ public final class FleetSimulator implements AutoCloseable {
             (index >>> 24) & 0xff, (index >>> 16) & 0xff, (index >>> 8) & 0xff, index & 0xff);
     HardwareIdentity hardware = new HardwareIdentity(hardwareId, mac, null, model.name(), name);
     RigAgent[] self = new RigAgent[1];
+    SimulatedInstaller installer =
+        new SimulatedInstaller(version -> {
+          // a simulated restart: the rig reports the new version in a fresh birth
+          self[0].setAgentVersion(version);
+          self[0].rebirth();
+        });
     RigAgent.Setup setup =
         new RigAgent.Setup(
             link,
@@ -510,10 +572,15 @@ public final class FleetSimulator implements AutoCloseable {
             null,
             () -> powerCycle(self[0]),
             null,
-            Duration.ofMillis(500));
+            Duration.ofMillis(500),
+            new FirmwareUpdater(
+                updateDownloader,
+                new ArtifactVerifier(releaseKeys),
+                installer,
+                updateDownloads.resolve(hardwareId.replace(':', '_'))));
     RigAgent agent = new RigAgent(setup, env);
     self[0] = agent;
-    return new SimulatedRig(index, hardwareId, model.name(), agent);
+    return new SimulatedRig(index, hardwareId, model.name(), agent, installer);
   }
 
   private DeviceConfig.Failure failure(SplittableRandom random) {
@@ -599,5 +666,10 @@ public final class FleetSimulator implements AutoCloseable {
       }
     }
     env.close();
+    try (var files = java.nio.file.Files.walk(updateDownloads)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException ignored) {
+      // a temporary directory: the OS cleans it up
+    }
   }
 }

@@ -318,7 +318,7 @@ class RigAgentTest {
     probe.publishCommand(rig.id(), command("c-turbo", "set-power-mode", Map.of("mode", "turbo")));
     CommandResultMessage turbo = finalResult(rig.id(), "c-turbo");
     assertThat(turbo.status()).isEqualTo(CommandStatus.FAILED);
-    assertThat(turbo.message()).contains("low, normal or high").contains("turbo");
+    assertThat(turbo.message()).contains("sleep, low (eco), normal or high").contains("turbo");
 
     probe.publishCommand(rig.id(), command("c-unknown", "self-destruct", Map.of()));
     CommandResultMessage unknown = finalResult(rig.id(), "c-unknown");

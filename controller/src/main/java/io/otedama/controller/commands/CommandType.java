@@ -98,6 +98,33 @@ public enum CommandType {
         }
       }
     }
+  },
+  /**
+   * Download, verify and install a signed artifact (docs/firmware.md): {@code url} (http or https),
+   * {@code sha256} (64 hex), {@code size} (bytes), {@code signature} (base64 Ed25519 over the
+   * digest), {@code version}; optional {@code kind} ({@code agent} or {@code miner}).
+   */
+  UPDATE_FIRMWARE(
+      "update-firmware", Set.of("url", "sha256", "size", "signature", "version", "kind")) {
+    @Override
+    void check(JsonNode args) {
+      String url = requiredText(args, "url", 2048);
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        throw ApiException.badRequest("update-firmware url must be http:// or https://.");
+      }
+      if (!requiredText(args, "sha256", 64).matches("[0-9a-f]{64}")) {
+        throw ApiException.badRequest("update-firmware sha256 must be 64 lowercase hex digits.");
+      }
+      JsonNode size = args.get("size");
+      if (size == null || !size.isIntegralNumber() || size.asLong() < 1) {
+        throw ApiException.badRequest("update-firmware size must be a positive whole number.");
+      }
+      requiredText(args, "signature", 128);
+      requiredText(args, "version", 128);
+      if (args.has("kind") && !Set.of("agent", "miner").contains(args.get("kind").asText())) {
+        throw ApiException.badRequest("update-firmware kind must be agent or miner.");
+      }
+    }
   };
 
   private final String wireName;

@@ -41,8 +41,17 @@ public final class TelemetryBatchWriter implements Managed {
 
   private static final Logger log = LoggerFactory.getLogger(TelemetryBatchWriter.class);
 
+  // The rows are locked in id order first, as the fleet's last-seen flush locks them: two writers
+  // updating overlapping rigs in join order deadlocked under load.
   static final String UPDATE_LATEST_SQL =
       """
+      WITH u AS MATERIALIZED (
+          SELECT * FROM unnest(?::text[], ?::int8[], ?::int8[], ?::float8[], ?::float8[],
+                               ?::int4[], ?::float8[], ?::int8[], ?::int8[], ?::int8[])
+              AS u(id, ts_ms, received_ms, hashrate_hs, temperature_c, fan_rpm, power_w,
+                   accepted, rejected, uptime_s)),
+      locked AS MATERIALIZED (
+          SELECT id FROM rigs WHERE id IN (SELECT id FROM u) ORDER BY id FOR UPDATE)
       UPDATE rigs AS r SET
           hashrate_hs = u.hashrate_hs,
           temperature_c = u.temperature_c,
@@ -54,11 +63,9 @@ public final class TelemetryBatchWriter implements Managed {
           last_telemetry_at = timestamptz 'epoch' + u.ts_ms * interval '1 millisecond',
           last_seen = GREATEST(r.last_seen,
               timestamptz 'epoch' + u.received_ms * interval '1 millisecond')
-      FROM unnest(?::text[], ?::int8[], ?::int8[], ?::float8[], ?::float8[], ?::int4[],
-                  ?::float8[], ?::int8[], ?::int8[], ?::int8[])
-          AS u(id, ts_ms, received_ms, hashrate_hs, temperature_c, fan_rpm, power_w,
-               accepted, rejected, uptime_s)
+      FROM u
       WHERE r.id = u.id
+        AND r.id IN (SELECT id FROM locked)
         AND (r.last_telemetry_at IS NULL
              OR r.last_telemetry_at <= timestamptz 'epoch' + u.ts_ms * interval '1 millisecond')
       """;

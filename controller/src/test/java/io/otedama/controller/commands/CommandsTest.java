@@ -194,9 +194,9 @@ class CommandsTest {
     assertThat(unknown.text("message"))
         .isEqualTo(
             "Unknown command type 'self-destruct'; supported: reboot, restart-miner, stop, start,"
-                + " set-power-mode, blink-led, set-pool.");
+                + " set-power-mode, blink-led, set-pool, update-firmware.");
     assertThat(issue("set-power-mode", Map.of("mode", "turbo")).text("message"))
-        .contains("normal, eco or sleep");
+        .contains("sleep, low (or eco), normal or high");
     assertThat(issue("set-power-mode", null).text("message")).contains("'mode' is required");
     assertThat(issue("reboot", Map.of("force", true)).text("message"))
         .isEqualTo("Unknown argument 'force' for reboot; allowed: delaySeconds.");

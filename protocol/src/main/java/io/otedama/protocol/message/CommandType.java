@@ -15,7 +15,9 @@ public enum CommandType implements WireEnum {
   STOP("stop"),
   START("start"),
   SET_POWER_MODE("set-power-mode"),
-  BLINK_LED("blink-led");
+  BLINK_LED("blink-led"),
+  /** Download, verify and install a signed artifact (docs/firmware.md). */
+  UPDATE_FIRMWARE("update-firmware");
 
   private final String wireName;
 
