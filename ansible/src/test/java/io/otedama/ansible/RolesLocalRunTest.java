@@ -1,11 +1,13 @@
 package io.otedama.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,16 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real run of the playbooks with {@code connection: local} into a temporary install root, with
- * systemd replaced by a flag file ({@code otedama_manage_systemd: false}). The steps build on each
- * other: install, a second run that changes nothing, an in-place upgrade that keeps the rig's
- * enrollment credentials, a run with enrollment switched on that neither enrolls the enrolled rig
- * again nor changes anything, and a rig without credentials that refuses to proceed without a
- * token.
+ * systemd replaced by a flag file ({@code otedama_manage_systemd: false}), against a real
+ * controller: the controller's {@code demo} runs as a process for the whole class. The steps build
+ * on each other: install and enroll with a token from the controller's API (the real agent jar on a
+ * real jlink runtime image), the agent started exactly as the unit file says shows up online in the
+ * controller's API and in the inventory built from it; a second run changes nothing; an in-place
+ * upgrade keeps the enrollment's credentials; a rig without credentials refuses to proceed without
+ * a token.
  *
- * <p>The artifacts are real jars from the test class path standing in for the agent and controller
- * jars (which are copied, not run), and a real jlink runtime image built here with the modules the
- * agent needs: the test runs that runtime with the unit file's JVM flags. Enrollment is off ({@code
- * otedama_agent_enroll: false}) until the agent's {@code enroll} command exists.
+ * <p>The controller role is exercised on files only (config, environment file, unit): its jar is a
+ * stand-in copied, not run, since the running controller is the demo.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +51,9 @@ class RolesLocalRunTest {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   @TempDir static Path scratch;
+  private DemoController controller;
+  private Process agent;
+  private String rigId;
   private Path root;
   private Path inventory;
   private Path extraVars;
@@ -57,7 +66,25 @@ class RolesLocalRunTest {
   void prepare() throws Exception {
     root = scratch.resolve("root");
     ansible = new AnsibleCommands(scratch);
-    agentJar = jarOf(org.junit.jupiter.api.Test.class);
+    // The controller starts while the runtime image is built: both take seconds.
+    CompletableFuture<DemoController> starting =
+        CompletableFuture.supplyAsync(() -> {
+          try {
+            return DemoController.start(scratch.resolve("controller"), 1);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    agentJar = AnsibleLayout.module().getParent().resolve("agent/target/otedama-agent.jar");
+    assertThat(agentJar).as("the reactor packages the agent before this module").isRegularFile();
+    Path runtimeArchive = buildRuntimeImage();
+    controller = starting.join();
+    String enrollmentToken =
+        controller
+            .post("/api/v1/enrollment-tokens", Map.of("uses", 1, "ttlHours", 1), 201)
+            .path("token")
+            .asText();
+    assertThat(enrollmentToken).isNotEmpty();
     upgradedAgentJar = jarOf(ObjectMapper.class);
     controllerJar = jarOf(org.assertj.core.api.Assertions.class);
     inventory = scratch.resolve("inventory.yml");
@@ -91,9 +118,20 @@ class RolesLocalRunTest {
     vars.put("otedama_controller_user", user);
     vars.put("otedama_controller_group", group);
     vars.put("otedama_agent_jar_src", agentJar.toString());
-    vars.put("otedama_agent_runtime_archive", buildRuntimeImage().toString());
-    vars.put("otedama_agent_enroll", false);
-    vars.put("otedama_controller_url", "http://ctl1.farm.example:8080");
+    vars.put("otedama_agent_runtime_archive", runtimeArchive.toString());
+    vars.put("otedama_agent_enroll", true);
+    vars.put("otedama_agent_enrollment_token", enrollmentToken);
+    vars.put("otedama_controller_url", controller.apiUri().toString());
+    Map<String, Object> agentConfig = new LinkedHashMap<>();
+    agentConfig.put("controller", Map.of("url", "{{ otedama_controller_url }}"));
+    agentConfig.put("rig", Map.of("name", "ansible-rig", "model", "Simulated S19"));
+    agentConfig.put("telemetry", Map.of("interval", "5s"));
+    agentConfig.put(
+        "spool", Map.of("directory", root.resolve("var/lib/otedama/agent/spool").toString()));
+    agentConfig.put(
+        "devices",
+        List.of(Map.of("kind", "simulated", "hashrate", 1.1e14, "hashesPerSecond", 200)));
+    vars.put("otedama_agent_config", agentConfig);
     vars.put("otedama_controller_jar_src", controllerJar.toString());
     vars.put(
         "otedama_controller_java",
@@ -110,7 +148,11 @@ class RolesLocalRunTest {
     new ObjectMapper().writeValue(extraVars.toFile(), vars);
   }
 
-  /** A jlink image of the modules the agent runs on, packed as the role expects it. */
+  /**
+   * A jlink image of the modules the agent runs on (what agent/src/main/dist/build-runtime-image.sh
+   * picks, without its compression and CDS archive, which only cost time here), packed as the role
+   * expects it. The agent really runs on it below, so a module missing here would show.
+   */
   private Path buildRuntimeImage() throws IOException {
     Path image = scratch.resolve("image/otedama-agent-runtime");
     Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
@@ -120,7 +162,7 @@ class RolesLocalRunTest {
             List.of(
                 jlink.toString(),
                 "--add-modules",
-                "java.base,jdk.incubator.vector",
+                "java.base,java.net.http,java.logging,jdk.management,jdk.incubator.vector",
                 "--strip-debug",
                 "--no-header-files",
                 "--no-man-pages",
@@ -157,7 +199,16 @@ class RolesLocalRunTest {
     assertThat(agentDir.resolve("otedama-agent.jar")).hasSameBinaryContentAs(agentJar);
     JsonNode agentConfig = YAML.readTree(root.resolve("etc/otedama/agent/agent.yml").toFile());
     assertThat(agentConfig.path("controller").path("url").asText())
-        .isEqualTo("http://ctl1.farm.example:8080");
+        .isEqualTo(controller.apiUri().toString());
+    // The enrollment's credentials, merged into the managed configuration.
+    rigId = agentConfig.at("/credentials/rigId").asText();
+    assertThat(rigId).isNotEmpty();
+    assertThat(agentConfig.at("/credentials/mqttUsername").asText()).isNotEmpty();
+    assertThat(agentConfig.at("/credentials/mqttPassword").asText()).isNotEmpty();
+    assertThat(agentConfig.at("/credentials/mqttUrl").asText()).startsWith("tcp://127.0.0.1:");
+    assertThat(agentConfig.at("/devices/0/kind").asText()).isEqualTo("simulated");
+    assertThat(root.resolve("var/lib/otedama/agent/enrollment.yml")).exists();
+    assertThat(root.resolve("var/lib/otedama/agent/enrollment.yml.new")).doesNotExist();
     assertThat(permissions(root.resolve("etc/otedama/agent/agent.yml"))).isEqualTo("rw-------");
 
     String agentUnit = Files.readString(root.resolve("etc/systemd/system/otedama-agent.service"));
@@ -166,7 +217,7 @@ class RolesLocalRunTest {
         .contains("WorkingDirectory=" + root.resolve("var/lib/otedama/agent"));
     List<String> execStart = execStart(agentUnit);
     assertThat(execStart)
-        .contains("-Xmx48m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+        .contains("-Xmx32m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
         .containsSequence("--add-modules", "jdk.incubator.vector")
         .containsSequence("-jar", agentDir.resolve("otedama-agent.jar").toString())
         .endsWith("run", "--config", root.resolve("etc/otedama/agent/agent.yml").toString());
@@ -207,12 +258,62 @@ class RolesLocalRunTest {
 
     assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).exists();
     assertThat(root.resolve("var/lib/otedama/controller/restart-requested")).exists();
+
+    // What systemd would do on the restart request: run the unit's ExecStart in its
+    // WorkingDirectory. The rig must come online in the controller's API.
+    Path log = scratch.resolve("agent.log");
+    agent =
+        new ProcessBuilder(execStart)
+            .directory(root.resolve("var/lib/otedama/agent").toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      await("rig " + rigId + " online")
+          .atMost(Duration.ofSeconds(40))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            if (!agent.isAlive()) {
+              throw new AssertionError(
+                  "the agent exited with " + agent.exitValue() + ":\n" + Files.readString(log));
+            }
+            return "online".equals(controller.get("/api/v1/rigs/" + rigId).path("status").asText());
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "rig not online: "
+              + controller.get("/api/v1/rigs/" + rigId)
+              + "\nagent log:\n"
+              + Files.readString(log),
+          e);
+    }
+    JsonNode rig = controller.get("/api/v1/rigs/" + rigId);
+    assertThat(rig.path("name").asText()).isEqualTo("ansible-rig");
+
+    // The inventory built from the controller's API lists the new rig.
+    ProcessOutcome inventoryList =
+        ExternalProcess.run(
+            scratch,
+            Duration.ofSeconds(30),
+            Map.of(
+                "OTEDAMA_URL", controller.apiUri().toString(),
+                "OTEDAMA_TOKEN", controller.token()),
+            List.of("python3", AnsibleLayout.inventoryScript().toString(), "--list"));
+    assertThat(inventoryList.exitCode()).as(inventoryList.describe()).isZero();
+    assertThat(inventoryList.stdout()).contains(rigId);
+
+    // The later runs need neither: their CPU is better spent on Ansible (a second enrollment
+    // attempt would now fail the run, which the idempotence check would see).
+    stopAgent();
+    controller.close();
+    controller = null;
   }
 
   @Test
   @Order(2)
-  void aSecondRunChangesNothing() throws IOException {
+  void aSecondRunChangesNothingAndDoesNotEnrollAgain() throws IOException {
     clearRestartFlags();
+    String enrollment = Files.readString(root.resolve("var/lib/otedama/agent/enrollment.yml"));
     ProcessOutcome outcome = ansible.playbook(inventory, extraVars, "site.yml");
     assertThat(outcome.exitCode()).as(outcome.describe()).isZero();
     PlayRecap recap = PlayRecap.of(HOST, outcome.stdout());
@@ -220,24 +321,14 @@ class RolesLocalRunTest {
     assertThat(recap.failed()).isZero();
     assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).doesNotExist();
     assertThat(root.resolve("var/lib/otedama/controller/restart-requested")).doesNotExist();
+    assertThat(root.resolve("var/lib/otedama/agent/enrollment.yml")).hasContent(enrollment);
   }
 
   @Test
   @Order(3)
   void upgradeReplacesTheAgentJarInPlaceAndKeepsTheEnrollmentCredentials() throws IOException {
     clearRestartFlags();
-    // What an earlier enrollment left: the agent's config with the controller's credentials.
-    Files.writeString(
-        root.resolve("var/lib/otedama/agent/enrollment.yml"),
-        """
-        controller:
-          url: http://old-controller.farm.example:8080
-        rigId: rig-0042
-        mqtt:
-          url: tcp://ctl1.farm.example:1883
-          username: rig-0042
-          password: mqtt-secret
-        """);
+    JsonNode before = YAML.readTree(root.resolve("etc/otedama/agent/agent.yml").toFile());
     ProcessOutcome outcome =
         ansible.playbook(
             inventory,
@@ -253,12 +344,8 @@ class RolesLocalRunTest {
     assertThat(root.resolve("opt/otedama/agent/otedama-agent.jar"))
         .hasSameBinaryContentAs(upgradedAgentJar);
     JsonNode agentConfig = YAML.readTree(root.resolve("etc/otedama/agent/agent.yml").toFile());
-    assertThat(agentConfig.at("/controller/url").asText())
-        .as("managed keys win")
-        .isEqualTo("http://ctl1.farm.example:8080");
-    assertThat(agentConfig.at("/rigId").asText()).isEqualTo("rig-0042");
-    assertThat(agentConfig.at("/mqtt/username").asText()).isEqualTo("rig-0042");
-    assertThat(agentConfig.at("/mqtt/password").asText()).isEqualTo("mqtt-secret");
+    assertThat(agentConfig.at("/credentials")).isEqualTo(before.at("/credentials"));
+    assertThat(agentConfig.at("/credentials/rigId").asText()).isEqualTo(rigId);
     assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).exists();
     assertThat(root.resolve("var/lib/otedama/controller/restart-requested"))
         .as("the agent upgrade leaves the controller alone")
@@ -267,25 +354,6 @@ class RolesLocalRunTest {
 
   @Test
   @Order(4)
-  void anEnrolledRigIsNotEnrolledAgainAndTheUpgradedInstallIsStable() throws IOException {
-    clearRestartFlags();
-    // Enrollment on, no token: the earlier enrollment's credentials make the role skip it.
-    ProcessOutcome outcome =
-        ansible.playbook(
-            inventory,
-            extraVars,
-            "agents.yml",
-            "-e",
-            "otedama_agent_jar_src=" + upgradedAgentJar,
-            "-e",
-            "otedama_agent_enroll=true");
-    assertThat(outcome.exitCode()).as(outcome.describe()).isZero();
-    assertThat(PlayRecap.of(HOST, outcome.stdout()).changed()).as(outcome.stdout()).isZero();
-    assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).doesNotExist();
-  }
-
-  @Test
-  @Order(5)
   void aRigNotEnrolledYetNeedsAToken() throws IOException {
     Files.delete(root.resolve("var/lib/otedama/agent/enrollment.yml"));
     ProcessOutcome outcome =
@@ -296,11 +364,34 @@ class RolesLocalRunTest {
             "-e",
             "otedama_agent_jar_src=" + upgradedAgentJar,
             "-e",
-            "otedama_agent_enroll=true");
+            "otedama_agent_enrollment_token=");
     assertThat(outcome.exitCode()).as(outcome.describe()).isNotZero();
     assertThat(PlayRecap.of(HOST, outcome.stdout()).failed()).isEqualTo(1);
     assertThat(outcome.stdout())
         .contains("localhost is not enrolled yet: pass otedama_agent_enrollment_token");
+  }
+
+  @AfterAll
+  void stop() {
+    stopAgent();
+    if (controller != null) {
+      controller.close();
+    }
+  }
+
+  private void stopAgent() {
+    if (agent != null) {
+      agent.destroy();
+      try {
+        if (!agent.waitFor(15, TimeUnit.SECONDS)) {
+          agent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        agent.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+      agent = null;
+    }
   }
 
   private void clearRestartFlags() throws IOException {

@@ -2,8 +2,16 @@ package io.otedama.dashboards;
 
 import java.util.List;
 
-/** One row of docs/metrics.md: a metric name and its Prometheus type. */
-record DocumentedMetric(String name, String type) {
+/**
+ * One row of docs/metrics.md: a metric name, its Prometheus type and its status ({@code contract},
+ * {@code implemented}, {@code planned}, {@code standard} or {@code internal}).
+ */
+record DocumentedMetric(String name, String type, String status) {
+
+  /** Internal figures are for diagnosis: no dashboard has to show them. */
+  boolean needsAPanel() {
+    return !"internal".equals(status);
+  }
 
   /**
    * The series names Prometheus stores for this metric: histograms and summaries appear as {@code
@@ -11,7 +19,8 @@ record DocumentedMetric(String name, String type) {
    */
   List<String> seriesNames() {
     if (type.contains("histogram") || type.contains("summary")) {
-      return List.of(name + "_bucket", name + "_count", name + "_sum", name + "_max");
+      // A summary's quantiles are stored under the bare name.
+      return List.of(name, name + "_bucket", name + "_count", name + "_sum", name + "_max");
     }
     return List.of(name);
   }

@@ -33,22 +33,22 @@ record MetricCatalog(List<DocumentedMetric> metrics) {
           "otedama_commands_total");
 
   private static final Pattern TABLE_ROW =
-      Pattern.compile("^\\|\\s*`([a-zA-Z_:][a-zA-Z0-9_:]*)`\\s*\\|\\s*([^|]+?)\\s*\\|");
+      Pattern.compile(
+          "^\\|\\s*`([a-zA-Z_:][a-zA-Z0-9_:]*)`\\s*\\|\\s*([^|]+?)\\s*\\|[^|]*\\|[^|]*\\|\\s*([a-z]+)\\s*\\|");
 
   /**
    * Metric-looking identifiers in PromQL: every family the dashboards use has one of these
    * prefixes.
    */
   private static final Pattern METRIC_IDENTIFIER =
-      Pattern.compile(
-          "(?<![a-zA-Z0-9_\"])((?:otedama|jvm|process|http_server|jdbc)_[a-zA-Z0-9_]+)");
+      Pattern.compile("(?<![a-zA-Z0-9_\"])((?:otedama|jvm|process|io_dropwizard)_[a-zA-Z0-9_]+)");
 
   static MetricCatalog read(Path metricsDoc) throws IOException {
     List<DocumentedMetric> metrics = new ArrayList<>();
     for (String line : Files.readAllLines(metricsDoc)) {
       Matcher row = TABLE_ROW.matcher(line);
       if (row.find()) {
-        metrics.add(new DocumentedMetric(row.group(1), row.group(2)));
+        metrics.add(new DocumentedMetric(row.group(1), row.group(2), row.group(3)));
       }
     }
     if (metrics.isEmpty()) {

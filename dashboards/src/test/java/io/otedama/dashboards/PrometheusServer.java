@@ -46,8 +46,14 @@ final class PrometheusServer implements AutoCloseable {
 
   /** Starts Prometheus scraping {@code targets} (none: it only answers queries). */
   static PrometheusServer start(Path workDir, List<ScrapeTarget> targets) throws IOException {
+    return start(workDir, targets, List.of());
+  }
+
+  /** Like {@link #start(Path, List)}, also evaluating the alerting rules in {@code ruleFiles}. */
+  static PrometheusServer start(Path workDir, List<ScrapeTarget> targets, List<Path> ruleFiles)
+      throws IOException {
     Path config = workDir.resolve("prometheus.yml");
-    Files.writeString(config, configYaml(targets));
+    Files.writeString(config, configYaml(targets, ruleFiles));
     IllegalStateException lastFailure = null;
     for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
       int port = FreeLoopbackPort.find();
@@ -78,10 +84,14 @@ final class PrometheusServer implements AutoCloseable {
     throw lastFailure;
   }
 
-  private static String configYaml(List<ScrapeTarget> targets) {
+  private static String configYaml(List<ScrapeTarget> targets, List<Path> ruleFiles) {
     StringBuilder yaml = new StringBuilder();
     yaml.append(
         "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
+    if (!ruleFiles.isEmpty()) {
+      yaml.append("rule_files:\n");
+      ruleFiles.forEach(f -> yaml.append("  - \"").append(f.toAbsolutePath()).append("\"\n"));
+    }
     yaml.append("scrape_configs:");
     if (targets.isEmpty()) {
       yaml.append(" []\n");
@@ -108,6 +118,8 @@ final class PrometheusServer implements AutoCloseable {
       await("Prometheus ready at " + baseUri)
           .atMost(STARTUP_LIMIT)
           .pollInterval(Duration.ofMillis(200))
+          // Connection refused until it listens (slow on a loaded machine).
+          .ignoreExceptionsInstanceOf(UncheckedIOException.class)
           .until(() -> {
             if (!process.isAlive()) {
               throw new IllegalStateException(
@@ -151,6 +163,16 @@ final class PrometheusServer implements AutoCloseable {
     List<String> values = new ArrayList<>();
     body.path("data").forEach(value -> values.add(value.asText()));
     return values;
+  }
+
+  /** The {@code data} of a GET on Prometheus's HTTP API, e.g. {@code /api/v1/rules}. */
+  JsonNode api(String pathAndQuery) {
+    HttpResponse<String> response = get(pathAndQuery);
+    JsonNode body = parse(response.body());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + body);
+    }
+    return body.path("data");
   }
 
   /** Every metric name Prometheus holds samples for. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The fleet gauges of CONTRACTS §7, refreshed from the rigs table on a schedule (two queries per
  * refresh), so a scrape reads memory and never queries the database: {@code otedama_rigs{status}},
  * {@code otedama_fleet_hashrate_hs}, {@code otedama_fleet_power_watts}, and per rig {@code
- * otedama_rig_hashrate_hs{rig}} and {@code otedama_rig_temperature_celsius{rig}}.
+ * otedama_rig_hashrate_hs{rig}}, {@code otedama_rig_temperature_celsius{rig}}, {@code
+ * otedama_rig_power_watts{rig}} and {@code otedama_rig_fan_rpm{rig}} (the Rig detail dashboard).
  */
 public class FleetGauges {
   private static final Logger LOG = LoggerFactory.getLogger(FleetGauges.class);
@@ -27,6 +28,8 @@ public class FleetGauges {
   private final AtomicReference<FleetSummary> summary = new AtomicReference<>();
   private final MultiGauge rigHashrate;
   private final MultiGauge rigTemperature;
+  private final MultiGauge rigPower;
+  private final MultiGauge rigFans;
 
   public FleetGauges(Jdbi jdbi, RigQueries queries, MeterRegistry registry) {
     this.jdbi = jdbi;
@@ -53,6 +56,15 @@ public class FleetGauges {
         MultiGauge.builder("otedama.rig.temperature.celsius")
             .description("Hottest device temperature of each rig that is not offline")
             .register(registry);
+    rigPower =
+        MultiGauge.builder("otedama.rig.power.watts")
+            .description("Power drawn by each rig that is not offline, watts")
+            .register(registry);
+    rigFans =
+        MultiGauge.builder("otedama.rig.fan.rpm")
+            .description(
+                "Fan speed reported by each rig that is not offline, revolutions per minute")
+            .register(registry);
   }
 
   public void refresh() {
@@ -64,8 +76,10 @@ public class FleetGauges {
       rigsByStatus.put(RigStatus.OFFLINE, (double) s.rigsOffline());
       List<MultiGauge.Row<?>> hashrates = new ArrayList<>();
       List<MultiGauge.Row<?>> temperatures = new ArrayList<>();
+      List<MultiGauge.Row<?>> powers = new ArrayList<>();
+      List<MultiGauge.Row<?>> fans = new ArrayList<>();
       jdbi.useHandle(h ->
-          h.createQuery("SELECT id, status, hashrate_hs, temperature_c FROM rigs")
+          h.createQuery("SELECT id, status, hashrate_hs, temperature_c, power_w, fan_rpm FROM rigs")
               .map((rs, ctx) -> {
                 String id = rs.getString(1);
                 boolean offline = RigStatus.OFFLINE.equals(rs.getString(2));
@@ -74,11 +88,21 @@ public class FleetGauges {
                 if (!rs.wasNull() && !offline) {
                   temperatures.add(MultiGauge.Row.of(Tags.of("rig", id), t));
                 }
+                float w = rs.getFloat(5);
+                if (!rs.wasNull() && !offline) {
+                  powers.add(MultiGauge.Row.of(Tags.of("rig", id), w));
+                }
+                int rpm = rs.getInt(6);
+                if (!rs.wasNull() && !offline) {
+                  fans.add(MultiGauge.Row.of(Tags.of("rig", id), rpm));
+                }
                 return null;
               })
               .list());
       rigHashrate.register(hashrates, true);
       rigTemperature.register(temperatures, true);
+      rigPower.register(powers, true);
+      rigFans.register(fans, true);
     } catch (RuntimeException e) {
       LOG.warn("Could not refresh the fleet gauges: {}", e.toString());
     }

@@ -66,6 +66,7 @@ public final class WorkFeature {
     WorkSourceFactory sources =
         profile -> {
           if (profile.kind() == WorkProfile.Kind.LOCAL) {
+            PoolShareSeries.register(metrics, profile.name());
             LocalWorkSource local =
                 new LocalWorkSource(profile.name(), config.localSource(), clock);
             workMetrics.registerProfile(profile.name());
@@ -75,6 +76,7 @@ public final class WorkFeature {
             });
             return local;
           }
+          profile.pools().forEach(pool -> PoolShareSeries.register(metrics, pool.name()));
           return new FailoverWorkSource(
               profile.name(),
               profile.pools(),
