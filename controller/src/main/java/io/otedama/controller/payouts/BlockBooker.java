@@ -11,16 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Books the blocks the local work source finds as farm earnings (the next accounting run credits
- * them per scheme) and counts them in {@code otedama_blocks_found_total{source}}. A block whose
- * booking fails (database unreachable) is kept and retried by the accounting job, so a short outage
- * loses no block; booking is idempotent by block hash.
+ * them per scheme; the work feature counts them in {@code otedama_blocks_found_total{profile}}). A
+ * block whose booking fails (database unreachable) is kept and retried by the accounting job, so a
+ * short outage loses no block; booking is idempotent by block hash.
  */
 public final class BlockBooker implements Consumer<io.otedama.controller.work.BlockFound> {
   private static final Logger LOG = LoggerFactory.getLogger(BlockBooker.class);
 
   private final PayoutService payouts;
   private final BigDecimal networkDifficulty;
-  private final MeterRegistry metrics;
   private final Counter failures;
   private final Queue<BlockFound> pending = new ConcurrentLinkedQueue<>();
 
@@ -30,7 +29,6 @@ public final class BlockBooker implements Consumer<io.otedama.controller.work.Bl
   public BlockBooker(PayoutService payouts, BigDecimal networkDifficulty, MeterRegistry metrics) {
     this.payouts = payouts;
     this.networkDifficulty = networkDifficulty;
-    this.metrics = metrics;
     this.failures =
         Counter.builder("otedama_block_bookings_failed")
             .description("Blocks found whose booking failed and waits for a retry")
@@ -39,11 +37,6 @@ public final class BlockBooker implements Consumer<io.otedama.controller.work.Bl
 
   @Override
   public void accept(io.otedama.controller.work.BlockFound found) {
-    Counter.builder("otedama_blocks_found")
-        .description("Blocks found by the local work source")
-        .tag("source", found.source())
-        .register(metrics)
-        .increment();
     if (found.reward() <= 0) {
       LOG.warn("block {} pays no reward: nothing to book", found.height());
       return;

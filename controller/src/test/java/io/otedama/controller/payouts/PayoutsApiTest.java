@@ -237,7 +237,7 @@ class PayoutsApiTest {
 
     String prometheus = api.adminGetText("/prometheus");
     assertThat(prometheus)
-        .contains("otedama_blocks_found_total{source=\"local\"} 1.0")
+        .contains("otedama_block_bookings_failed_total 0.0")
         .contains("otedama_payouts_total 1.0")
         .contains(
             "otedama_quartz_job_runs_total{outcome=\"success\",quartz_job=\"accounting\"} 1.0")
