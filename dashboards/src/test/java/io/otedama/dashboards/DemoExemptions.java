@@ -11,9 +11,10 @@ import java.util.Optional;
 final class DemoExemptions {
 
   private static final String NOT_YET_IN_THE_CONTROLLER =
-      "the controller does not export the per-account payout metrics (otedama_account_*) yet;"
-          + " the Quartz panels that need a job's first successful run may stay empty for the"
-          + " first 20-30 s of the demo (its accounting and payout jobs run every 20 and 30 s)";
+      "the per-account payout series (otedama_account_*) appear with the first accounting run"
+          + " after the demo has created its accounts, and the Quartz panels need a job's first"
+          + " successful run: both may stay empty for the first 20-30 s of the demo (its"
+          + " accounting and payout jobs run every 20 and 30 s)";
   private static final String NO_UPSTREAM_PROFILE =
       "the demo mines on the local work source, which has no upstream pools to fail over between;"
           + " otedama_pool_failovers_total{profile} exists only for upstream pool profiles";

@@ -29,6 +29,7 @@ public final class PayoutsFeature {
   private final BlockBooker blocks;
   private final Counter batches;
   private final ShareLogPruning pruning;
+  private final AccountMetrics accountMetrics;
 
   private PayoutsFeature(
       PayoutService service,
@@ -36,13 +37,15 @@ public final class PayoutsFeature {
       PayoutRunner runner,
       BlockBooker blocks,
       Counter batches,
-      ShareLogPruning pruning) {
+      ShareLogPruning pruning,
+      AccountMetrics accountMetrics) {
     this.service = service;
     this.accounts = accounts;
     this.runner = runner;
     this.blocks = blocks;
     this.batches = batches;
     this.pruning = pruning;
+    this.accountMetrics = accountMetrics;
   }
 
   public static PayoutsFeature install(
@@ -91,11 +94,23 @@ public final class PayoutsFeature {
             clock,
             Duration.ofMillis(config.getShareLogMinRetention().toMilliseconds()),
             () -> settings.pplnsWindowFactor().multiply(conditions.get().networkDifficulty()));
+    AccountMetrics accountMetrics = new AccountMetrics(service, accounts, metrics);
+    accountMetrics.refresh();
     PayoutsFeature feature =
-        new PayoutsFeature(service, accounts, runner, blocks, batches, pruning);
+        new PayoutsFeature(service, accounts, runner, blocks, batches, pruning, accountMetrics);
     environment.jersey().register(new AccountsResource(accounts, service));
     environment.jersey().register(new SitesResource(accounts));
-    environment.jersey().register(new PayoutsResource(service, runner, batches::increment, clock));
+    environment
+        .jersey()
+        .register(
+            new PayoutsResource(
+                service,
+                runner,
+                () -> {
+                  batches.increment();
+                  accountMetrics.refresh();
+                },
+                clock));
     environment.jersey().register(new LedgerResource(service));
     environment.jersey().register(new EarningsResource(service, jdbi));
     return feature;
@@ -119,6 +134,7 @@ public final class PayoutsFeature {
               int pending = blocks.retryPending();
               List<AccountingRun> runs = runner.runDueAccounting(clock.instant());
               long credited = runs.stream().mapToLong(AccountingRun::creditedGrossSats).sum();
+              accountMetrics.refresh();
               return runs.size()
                   + " periods accounted, "
                   + credited
@@ -135,6 +151,7 @@ public final class PayoutsFeature {
             scheduledAt -> {
               blocks.retryPending();
               BatchCreation creation = runner.createDueBatch(clock.instant());
+              accountMetrics.refresh();
               if (creation.createdNow()) {
                 batches.increment();
               }

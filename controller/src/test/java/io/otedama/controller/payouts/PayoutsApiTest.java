@@ -163,6 +163,10 @@ class PayoutsApiTest {
         .isLessThanOrEqualTo(312_500_000L);
     assertThat(a.path("feesSats").asLong()).isPositive();
     assertThat(a.path("electricitySats").asLong()).isEqualTo(41);
+    long aliceCredited =
+        a.path("earningsSats").asLong()
+            - a.path("feesSats").asLong()
+            - a.path("electricitySats").asLong();
     assertThat(accounts.path("farm").has("farm:wallet")).isTrue();
     JsonNode blocks = api.get("/api/v1/earnings/blocks", viewer).body();
     assertThat(blocks.path("items").get(0).path("height").asLong()).isEqualTo(7);
@@ -243,6 +247,12 @@ class PayoutsApiTest {
             "otedama_quartz_job_runs_total{outcome=\"success\",quartz_job=\"accounting\"} 1.0")
         .contains("otedama_quartz_job_last_success_timestamp_seconds{quartz_job=\"payout\"}")
         .contains("otedama_quartz_job_runs_total{outcome=\"failure\",quartz_job=\"analyze\"} 0.0");
+    // the per-account series follow the ledger: all of Alice's net credit is paid, none pending
+    assertThat(sample(prometheus, "otedama_account_credited_sats_total{account=\"Alice\"}"))
+        .isEqualTo((double) aliceCredited);
+    assertThat(sample(prometheus, "otedama_account_paid_sats_total{account=\"Alice\"}"))
+        .isEqualTo((double) aliceCredited);
+    assertThat(sample(prometheus, "otedama_account_pending_sats{account=\"Alice\"}")).isZero();
   }
 
   @Test
@@ -298,5 +308,15 @@ class PayoutsApiTest {
           return false;
         });
     return last[0];
+  }
+
+  /** The value of one series in a Prometheus text exposition. */
+  private static double sample(String exposition, String series) {
+    return exposition
+        .lines()
+        .filter(l -> l.startsWith(series + " "))
+        .map(l -> Double.parseDouble(l.substring(series.length() + 1).strip()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no series " + series));
   }
 }
