@@ -80,10 +80,12 @@ public final class CommandsFeature {
    */
   public CommandBatches installBatches(
       CommandService service, RigSelector selector, Environment environment) {
+    // not "otedama-...": Dropwizard meters executors under their name, and otedama_ is the
+    // documented metric namespace (docs/metrics.md)
     var executor =
         environment
             .lifecycle()
-            .executorService("otedama-command-batch-%d")
+            .executorService("command-batch-%d")
             .minThreads(1)
             .maxThreads(1)
             .build();

@@ -73,10 +73,12 @@ public final class PowerFeature {
     RigPowerQueries rigs = new RigPowerQueries(jdbi);
     PowerMeasurements measurements = new PowerMeasurements(rigs, readings);
     PowerActionLog actions = new PowerActionLog(jdbi, new AuditLog(jdbi, clock), metrics);
+    // not "otedama-...": Dropwizard meters executors under their name, outside the documented
+    // otedama_ namespace
     ExecutorService pool =
         environment
             .lifecycle()
-            .executorService("otedama-snmp-%d")
+            .executorService("snmp-poll-%d")
             .minThreads(config.maxConcurrentPolls)
             .maxThreads(config.maxConcurrentPolls)
             .build();
