@@ -149,7 +149,7 @@ public class RigPresence implements RigPresenceSink {
       millis.add(seen.get(i).toEpochMilli());
     }
     jdbi.useTransaction(h -> {
-      h.createQuery("SELECT id FROM rigs WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+      h.createQuery("SELECT id FROM rigs WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE")
           .bindArray("ids", String.class, ids)
           .mapTo(String.class)
           .list();

@@ -42,7 +42,9 @@ public final class TelemetryBatchWriter implements Managed {
   private static final Logger log = LoggerFactory.getLogger(TelemetryBatchWriter.class);
 
   // The rows are locked in id order first, as the fleet's last-seen flush locks them: two writers
-  // updating overlapping rigs in join order deadlocked under load.
+  // updating overlapping rigs in join order deadlocked under load. NO KEY UPDATE (what a plain
+  // UPDATE takes) rather than UPDATE: the foreign-key checks of the telemetry and share COPYs take
+  // KEY SHARE locks on rigs in row order, which FOR UPDATE would conflict with.
   static final String UPDATE_LATEST_SQL =
       """
       WITH u AS MATERIALIZED (
@@ -51,7 +53,7 @@ public final class TelemetryBatchWriter implements Managed {
               AS u(id, ts_ms, received_ms, hashrate_hs, temperature_c, fan_rpm, power_w,
                    accepted, rejected, uptime_s)),
       locked AS MATERIALIZED (
-          SELECT id FROM rigs WHERE id IN (SELECT id FROM u) ORDER BY id FOR UPDATE)
+          SELECT id FROM rigs WHERE id IN (SELECT id FROM u) ORDER BY id FOR NO KEY UPDATE)
       UPDATE rigs AS r SET
           hashrate_hs = u.hashrate_hs,
           temperature_c = u.temperature_c,
