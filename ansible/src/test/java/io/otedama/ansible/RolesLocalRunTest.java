@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.otedama.dashboards.DemoController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

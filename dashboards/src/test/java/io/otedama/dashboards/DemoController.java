@@ -29,7 +29,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * takes between the probe and the bind makes the demo exit, and the start is retried on a new
  * block.
  */
-final class DemoController implements AutoCloseable {
+public final class DemoController implements AutoCloseable {
 
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
   private static final int START_ATTEMPTS = 3;
@@ -52,8 +52,14 @@ final class DemoController implements AutoCloseable {
 
   /** The controller jar the reactor built ({@code controller/target/otedama-controller.jar}). */
   static Path jar() {
+    // the repository root is the parent of whichever module runs the tests (dashboards, ansible)
+    Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     Path jar =
-        RepositoryLayout.repositoryRoot().resolve("controller/target/otedama-controller.jar");
+        module
+            .toAbsolutePath()
+            .normalize()
+            .getParent()
+            .resolve("controller/target/otedama-controller.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar
@@ -64,7 +70,7 @@ final class DemoController implements AutoCloseable {
   }
 
   /** Starts the demo with {@code rigs} simulated rigs and waits until its API answers. */
-  static DemoController start(Path workDir, int rigs) throws IOException {
+  public static DemoController start(Path workDir, int rigs) throws IOException {
     IllegalStateException lastFailure = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       Path dir = Files.createDirectories(workDir.resolve("demo-" + attempt));
@@ -175,26 +181,31 @@ final class DemoController implements AutoCloseable {
     return !token.isEmpty();
   }
 
-  URI apiUri() {
+  public URI apiUri() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  URI adminUri() {
+  public URI adminUri() {
     return URI.create("http://127.0.0.1:" + (port + 1));
   }
 
+  /** The admin's API bearer token. */
+  public String token() {
+    return token;
+  }
+
   /** {@code host:port} of the admin connector, for Prometheus to scrape. */
-  String adminHostPort() {
+  public String adminHostPort() {
     return "127.0.0.1:" + (port + 1);
   }
 
   /** GET {@code path} of the API as the admin; fails on a status other than 200. */
-  JsonNode get(String path) {
+  public JsonNode get(String path) {
     return call(HttpRequest.newBuilder(apiUri().resolve(path)).GET(), 200);
   }
 
   /** POST {@code body} as JSON to {@code path} as the admin, expecting {@code status}. */
-  JsonNode post(String path, Object body, int status) {
+  public JsonNode post(String path, Object body, int status) {
     try {
       return call(
           HttpRequest.newBuilder(apiUri().resolve(path))
@@ -229,7 +240,7 @@ final class DemoController implements AutoCloseable {
   }
 
   /** Waits until the API reports {@code rigs} rigs online and returns their ids. */
-  List<String> awaitRigsOnline(int rigs, Duration limit) {
+  public List<String> awaitRigsOnline(int rigs, Duration limit) {
     try {
       await(rigs + " rigs online")
           .atMost(limit)
@@ -246,7 +257,7 @@ final class DemoController implements AutoCloseable {
     return ids;
   }
 
-  String logText() {
+  public String logText() {
     try {
       return Files.exists(log) ? Files.readString(log) : "(no log)";
     } catch (IOException e) {
