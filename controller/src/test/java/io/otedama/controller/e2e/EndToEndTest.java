@@ -14,7 +14,7 @@ import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.stratum.TestStratumMiner;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
-import io.otedama.controller.testing.CuttableProxy;
+import io.otedama.agent.testing.CuttableProxy;
 import io.otedama.controller.testing.FreePort;
 import java.net.URI;
 import java.nio.file.Files;
