@@ -375,6 +375,36 @@ public final class FleetSimulator implements AutoCloseable {
     public SimulatedDevice device() {
       return (SimulatedDevice) agent.devices().get(0);
     }
+
+    /**
+     * Its outlet goes off: the rig loses power (drops off the broker without a goodbye, stops
+     * hashing and reporting) until {@link #powerOn()}. Tests tie this to a simulated PDU's outlet.
+     */
+    public void powerOff() {
+      agent.powerOff();
+    }
+
+    /** Its outlet comes back on: the rig boots (devices restart, it connects again). */
+    public void powerOn() {
+      agent.powerOn();
+    }
+
+    public boolean powered() {
+      return agent.powered();
+    }
+
+    /** What the rig draws from its outlet now, in watts (0 without power): a PDU's meter. */
+    public double drawW() {
+      if (!agent.powered()) {
+        return 0;
+      }
+      double watts = 0;
+      for (MiningDevice d : agent.devices()) {
+        Double w = d.telemetry().powerW();
+        watts += w == null ? 0 : w;
+      }
+      return watts;
+    }
   }
 
   /** Fleet-wide counters. */

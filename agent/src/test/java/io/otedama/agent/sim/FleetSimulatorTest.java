@@ -119,6 +119,53 @@ class FleetSimulatorTest {
   }
 
   @Test
+  void aRigWithoutPowerIsGoneUntilItsPowerComesBack() throws Exception {
+    FleetSimulator.Options options =
+        FleetSimulator.Options.defaults(enrollment.url(), "fleet-token", 2)
+            .withFleetName("mains")
+            .withTelemetryInterval(Duration.ofMillis(200))
+            .withFailureShare(0)
+            .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300))
+            .withRamp(Duration.ZERO);
+    try (ControllerProbe probe = new ControllerProbe(broker.url());
+        FleetSimulator fleet = FleetSimulator.start(options)) {
+      assertThat(fleet.awaitConnected(2, Duration.ofSeconds(30))).isTrue();
+      FleetSimulator.SimulatedRig rig = fleet.rigs().get(0);
+      String rigId = rig.rigId();
+      await().atMost(Duration.ofSeconds(30)).until(() -> rig.drawW() > 0);
+
+      rig.powerOff();
+      assertThat(rig.powered()).isFalse();
+      assertThat(rig.drawW()).isZero();
+      // the broker's Last Will says offline: no clean goodbye from a machine without power
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              probe.<StatusMessage>from(rigId, TopicKind.STATUS).stream()
+                  .anyMatch(
+                      s -> s.state() == RigState.OFFLINE && "connection lost".equals(s.reason())));
+      probe.clear();
+      // it stays away: no reconnect, no telemetry, while the other rig carries on
+      String other = fleet.rigs().get(1).rigId();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> probe.from(other, TopicKind.TELEMETRY).size() >= 5);
+      assertThat(probe.from(rigId, TopicKind.TELEMETRY)).isEmpty();
+      assertThat(probe.from(rigId, TopicKind.BIRTH)).isEmpty();
+      assertThat(rig.connected()).isFalse();
+
+      rig.powerOn();
+      await().atMost(Duration.ofSeconds(30)).until(rig::connected);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              probe.from(rigId, TopicKind.BIRTH).size() == 1
+                  && !probe.from(rigId, TopicKind.TELEMETRY).isEmpty());
+      assertThat(rig.drawW()).isPositive();
+    }
+  }
+
+  @Test
   void theSameFleetNameEnrollsTheSameRigsAgain() throws Exception {
     FleetSimulator.Options options =
         FleetSimulator.Options.defaults(enrollment.url(), "fleet-token", 3)
