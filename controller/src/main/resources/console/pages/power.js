@@ -63,7 +63,7 @@ export async function render(main, ctx) {
         : note('empty', 'No rig is mapped to an outlet (PUT /api/v1/power/rigs/{rigId}/outlet).'));
       clear(events).append(curt.items.length ? h('table', { class: 'compact', id: 'power-curtailment-table' },
         h('thead', {}, h('tr', {}, ['#', 'Mode', 'kW', 'From', 'To', 'Ramp', 'Status', 'Goal', 'Measured', 'Target met', 'Rigs', ctx.canAct ? '' : null].filter((t) => t !== null).map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, curt.items.map((e) => h('tr', {},
+        h('tbody', {}, curt.items.map((e) => h('tr', { dataset: { event: e.id } },
           h('td', {}, e.id), h('td', {}, e.mode), h('td', { class: 'num' }, e.kw), h('td', {}, when(e.startsAt)), h('td', {}, when(e.endsAt)),
           h('td', {}, `${Math.round(e.rampSeconds / 60)} min`), h('td', {}, e.status), h('td', { class: 'num' }, watts(e.goalW)),
           h('td', { class: 'num' }, watts(e.measuredW)), h('td', {}, e.targetMet === undefined ? '—' : e.targetMet ? 'yes' : 'no'),

@@ -428,8 +428,7 @@ class PowerFleetTest {
           .selectByValue("reduce");
       driver.findElement(By.id("curtail-kw")).sendKeys("2");
       driver.findElement(By.id("curtail-create")).click();
-      By table = By.id("power-curtailment-table");
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(table, "scheduled"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "created"));
       id =
           api.get("/api/v1/power/curtailments", operator)
               .body()
@@ -437,6 +436,9 @@ class PowerFleetTest {
               .get(0)
               .path("id")
               .asLong();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("#power-curtailment-table tr[data-event='" + id + "']"), "scheduled"));
       assertThat(event(id).path("createdBy").asText()).isEqualTo("opal");
       allMining();
       power.curtailment().tick(); // the check the schedule would run
@@ -452,9 +454,14 @@ class PowerFleetTest {
             return event(event).path("targetMet").asBoolean();
           });
       // the page follows the event on its own
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(table, "2 curtailed"));
-      assertThat(driver.findElement(table).getText()).contains("active").contains("yes");
-      By cancel = By.xpath("//table[@id='power-curtailment-table']//button[text()='Cancel']");
+      By eventRow = By.cssSelector("#power-curtailment-table tr[data-event='" + event + "']");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(eventRow, "2 curtailed"));
+      assertThat(driver.findElement(eventRow).getText()).contains("active").contains("yes");
+      By cancel =
+          By.xpath(
+              "//table[@id='power-curtailment-table']//tr[@data-event='"
+                  + event
+                  + "']//button[text()='Cancel']");
       wait.until(ExpectedConditions.elementToBeClickable(cancel)).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "cancelled"));
       await()
@@ -463,7 +470,8 @@ class PowerFleetTest {
             power.curtailment().tick();
             return "done".equals(event(event).path("status").asText());
           });
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(table, "2 restored"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(eventRow, "2 restored"));
+      assertThat(driver.findElement(eventRow).getText()).contains("done");
       awaitModes(curtailed, PowerMode.NORMAL);
     } finally {
       driver.quit();
