@@ -462,7 +462,8 @@ public final class RigAgent implements AutoCloseable {
       for (MiningDevice d : devices) {
         infos.add(d.info());
       }
-      List<String> capabilities =
+      List<String> capabilities = new ArrayList<>();
+      capabilities.addAll(
           List.of(
               "sha256d",
               "scrypt",
@@ -471,10 +472,12 @@ public final class RigAgent implements AutoCloseable {
               "cmd:restart-miner",
               "cmd:set-pool",
               "cmd:stop",
-              "cmd:start",
-              "cmd:set-power-mode",
-              "cmd:blink-led",
-              "cmd:update-firmware");
+              "cmd:start"));
+      // only when a device can apply it: curtailment switches rigs without modes off instead
+      if (devices.stream().anyMatch(MiningDevice::hasPowerModes)) {
+        capabilities.add("cmd:set-power-mode");
+      }
+      capabilities.addAll(List.of("cmd:blink-led", "cmd:update-firmware"));
       String os =
           System.getProperty("os.name")
               + " "

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,9 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * by snmpsim. The {@link OutletFeed} is the wiring: an outlet switched off through SNMP cuts its
  * rig's power (it drops off the broker, the controller sees it offline), switched on boots it, and
  * the PDU meters what each rig draws. Power-cycles switch real outlets; curtailment sends {@code
- * set-power-mode} commands the agents apply, and the PDU then meters less. Through the API and from
- * the console in headless Chromium. The power loops are off: the test runs the curtailment check
- * and the polls where the schedule would.
+ * set-power-mode} commands the agents apply (the PDU then meters less) and switches off the outlet
+ * of the rig whose miner has no power modes. Through the API and from the console in headless
+ * Chromium. The power loops are off: the test runs the curtailment check and the polls where the
+ * schedule would.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PowerFleetTest {
@@ -54,6 +56,7 @@ class PowerFleetTest {
 
   static final int MQTT_PORT = FreePort.find();
   static final int FIRST_OUTLET = 73;
+  static final int NO_POWER_MODES = 2;
   static final DropwizardAppExtension<OtedamaConfiguration> APP =
       new DropwizardAppExtension<>(
           FleetApp.class,
@@ -113,7 +116,9 @@ class PowerFleetTest {
                 .withFailureShare(0)
                 .withTelemetryInterval(Duration.ofSeconds(1))
                 .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
-                .withRamp(Duration.ZERO));
+                .withRamp(Duration.ZERO)
+                // rig 2 (a Whatsminer M30S+, the least efficient model) has no power modes
+                .withoutPowerModes(Set.of(NO_POWER_MODES)));
     assertThat(fleet.awaitConnected(4, Duration.ofSeconds(30))).isTrue();
 
     Map<String, Object> pdu =
@@ -160,7 +165,8 @@ class PowerFleetTest {
                           && "pdu".equals(r.path("source").asText())
                           && r.path("powerW").asDouble() > 1000
                           && r.path("hashrateHs").asDouble() > 0
-                          && r.path("powerModes").asBoolean());
+                          && r.path("powerModes").asBoolean()
+                              != r.path("rigId").asText().equals(noPowerModes()));
         });
   }
 
@@ -175,6 +181,14 @@ class PowerFleetTest {
     if (snmp != null) {
       snmp.close();
     }
+  }
+
+  static String noPowerModes() {
+    return fleet.rigs().stream()
+        .filter(r -> r.index() == NO_POWER_MODES)
+        .findFirst()
+        .orElseThrow()
+        .rigId();
   }
 
   static OtedamaApplication app() {
@@ -266,7 +280,8 @@ class PowerFleetTest {
     double baseline =
         api.get("/api/v1/power/summary", operator).body().path("fleetPowerW").asDouble();
     assertThat(baseline).isGreaterThan(4 * 2500);
-    // a low-power step takes ~40 % off a rig of 2.7 to 3.8 kW: 2 kW needs exactly two of them
+    // the least efficient rig has no power modes: off at its outlet (~3.1 to 3.8 kW); 4 kW then
+    // needs at least one more, which goes to low power (~40 % off)
     Api.Reply created =
         api.post(
             "/api/v1/power/curtailments",
@@ -275,46 +290,59 @@ class PowerFleetTest {
                 "mode",
                 "reduce",
                 "kw",
-                2,
+                4,
                 "endsAt",
                 Instant.now().plus(Duration.ofMinutes(30)).toString()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     long id = created.body().path("id").asLong();
+    String off = noPowerModes();
+    SimulatedRig offRig = byId.get(off);
     try {
       power.curtailment().tick();
       JsonNode e = event(id);
       assertThat(e.path("status").asText()).isEqualTo("active");
-      List<String> curtailed = curtailedRigs(e);
-      assertThat(curtailed).hasSize(2);
-      assertThat(
-              StreamSupport.stream(e.path("rigs").spliterator(), false)
-                  .map(r -> r.path("method").asText()))
-          .containsOnly("power-mode");
+      Map<String, String> methods = methods(e);
+      assertThat(methods).containsEntry(off, "outlet-off").hasSizeGreaterThanOrEqualTo(2);
+      List<String> lowered = withMethod(methods, "power-mode");
+      assertThat(lowered).isNotEmpty();
 
-      // the agents really switch to low power, report less, and the PDU meters less
-      awaitModes(curtailed, PowerMode.LOW);
+      // the outlet goes off: that rig loses power and drops off; the others really switch to low
+      // power, report less, and the PDU meters less
+      await().atMost(Duration.ofSeconds(30)).until(() -> "offline".equals(status(off)));
+      assertThat(offRig.powered()).isFalse();
+      awaitModes(lowered, PowerMode.LOW);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> {
             power.poller().pollAll().join();
-            return curtailed.stream()
-                .allMatch(r -> {
-                  JsonNode p = powerOf(r);
-                  return p.path("reportedPowerW").asDouble() < 0.75 * before.get(r)
-                      && p.path("powerW").asDouble() < 0.75 * before.get(r)
-                      && "pdu".equals(p.path("source").asText());
-                });
+            return "off".equals(powerOf(off).path("outletState").asText())
+                && lowered.stream()
+                    .allMatch(r -> {
+                      JsonNode p = powerOf(r);
+                      return p.path("reportedPowerW").asDouble() < 0.75 * before.get(r)
+                          && p.path("powerW").asDouble() < 0.75 * before.get(r)
+                          && "pdu".equals(p.path("source").asText());
+                    });
           });
+      assertThat(powerOf(off).path("powerW").asDouble()).isZero();
+      assertThat(offRig.device().powerMode()).isEqualTo(PowerMode.NORMAL); // never asked
       rigIds.stream()
-          .filter(r -> !curtailed.contains(r))
+          .filter(r -> !methods.containsKey(r))
           .forEach(r -> assertThat(byId.get(r).device().powerMode()).isEqualTo(PowerMode.NORMAL));
-      power.curtailment().tick();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> {
+            power.poller().pollAll().join();
+            power.curtailment().tick();
+            return event(id).path("targetMet").asBoolean();
+          });
       e = event(id);
-      assertThat(e.path("targetMet").asBoolean()).as(e.toString()).isTrue();
-      assertThat(e.path("measuredW").asDouble()).isLessThan(baseline - 2000);
-      assertThat(e.path("rigs")).hasSize(2);
+      assertThat(e.path("measuredW").asDouble()).isLessThan(e.path("goalW").asDouble() * 1.001);
+      JsonNode actions = api.get("/api/v1/power/actions?rig=" + off, operator).body();
+      assertThat(actions.toString()).contains("curtailment #" + id);
 
-      // cancelled: restored one rig per step, back to normal on the rigs themselves
+      // cancelled: restored one rig per step, the outlet back on (the rig boots and comes back),
+      // the others back to normal on the rigs themselves
       assertThat(
               api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null)
                   .text("status"))
@@ -325,11 +353,27 @@ class PowerFleetTest {
             power.curtailment().tick();
             return "done".equals(event(id).path("status").asText());
           });
-      assertThat(event(id).path("rigs").findValues("restoredAt")).hasSize(2);
-      awaitModes(curtailed, PowerMode.NORMAL);
+      int curtailedCount = event(id).path("rigs").size();
+      assertThat(event(id).path("rigs").findValues("restoredAt")).hasSize(curtailedCount);
+      awaitModes(lowered, PowerMode.NORMAL);
+      await().atMost(Duration.ofSeconds(30)).until(() -> "online".equals(status(off)));
+      assertThat(offRig.powered()).isTrue();
     } finally {
       api.post("/api/v1/power/curtailments/" + id + "/cancel", operator, null);
     }
+  }
+
+  static Map<String, String> methods(JsonNode event) {
+    Map<String, String> out = new HashMap<>();
+    event.path("rigs").forEach(r -> out.put(r.path("rigId").asText(), r.path("method").asText()));
+    return out;
+  }
+
+  static List<String> withMethod(Map<String, String> methods, String method) {
+    return methods.entrySet().stream()
+        .filter(m -> m.getValue().equals(method))
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /**
@@ -362,12 +406,6 @@ class PowerFleetTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> rigs.stream().allMatch(r -> byId.get(r).device().powerMode() == mode));
-  }
-
-  static List<String> curtailedRigs(JsonNode event) {
-    return StreamSupport.stream(event.path("rigs").spliterator(), false)
-        .map(r -> r.path("rigId").asText())
-        .toList();
   }
 
   @Test
@@ -423,10 +461,10 @@ class PowerFleetTest {
       assertThat(feed.events()).contains(outlet + " reboot");
       await().atMost(Duration.ofSeconds(30)).until(rig::connected);
 
-      // a curtailment from the console: reduce by 2 kW, follow it, cancel it
+      // a curtailment from the console: reduce by 4 kW, follow it, cancel it
       new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("curtail-mode")))
           .selectByValue("reduce");
-      driver.findElement(By.id("curtail-kw")).sendKeys("2");
+      driver.findElement(By.id("curtail-kw")).sendKeys("4");
       driver.findElement(By.id("curtail-create")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "created"));
       id =
@@ -443,9 +481,10 @@ class PowerFleetTest {
       allMining();
       power.curtailment().tick(); // the check the schedule would run
       long event = id;
-      List<String> curtailed = curtailedRigs(event(event));
-      assertThat(curtailed).hasSize(2);
-      awaitModes(curtailed, PowerMode.LOW);
+      Map<String, String> methods = methods(event(event));
+      assertThat(methods).containsEntry(noPowerModes(), "outlet-off");
+      List<String> lowered = withMethod(methods, "power-mode");
+      awaitModes(lowered, PowerMode.LOW);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> {
@@ -455,7 +494,10 @@ class PowerFleetTest {
           });
       // the page follows the event on its own
       By eventRow = By.cssSelector("#power-curtailment-table tr[data-event='" + event + "']");
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(eventRow, "2 curtailed"));
+      int count = event(event).path("rigs").size();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              eventRow, count + " curtailed (" + (count - 1) + " power mode, 1 outlet off)"));
       assertThat(driver.findElement(eventRow).getText()).contains("active").contains("yes");
       By cancel =
           By.xpath(
@@ -470,9 +512,10 @@ class PowerFleetTest {
             power.curtailment().tick();
             return "done".equals(event(event).path("status").asText());
           });
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(eventRow, "2 restored"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(eventRow, count + " restored"));
       assertThat(driver.findElement(eventRow).getText()).contains("done");
-      awaitModes(curtailed, PowerMode.NORMAL);
+      awaitModes(lowered, PowerMode.NORMAL);
+      await().atMost(Duration.ofSeconds(30)).until(() -> "online".equals(status(noPowerModes())));
     } finally {
       driver.quit();
       if (id > 0) {
