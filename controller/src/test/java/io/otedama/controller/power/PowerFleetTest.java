@@ -363,6 +363,29 @@ class PowerFleetTest {
     }
   }
 
+  /** Clicks once the element takes it: the page re-renders its tables every few seconds. */
+  static void click(org.openqa.selenium.WebDriver driver, By target) {
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(d -> {
+          d.findElement(target).click();
+          return true;
+        });
+  }
+
+  /** Whether the row shows every text at once (the page re-renders it every few seconds). */
+  static boolean rowShows(org.openqa.selenium.WebDriver d, By row, String... texts) {
+    try {
+      String text = d.findElement(row).getText();
+      return java.util.Arrays.stream(texts).allMatch(text::contains);
+    } catch (org.openqa.selenium.NoSuchElementException
+        | org.openqa.selenium.StaleElementReferenceException e) {
+      return false;
+    }
+  }
+
   static Map<String, String> methods(JsonNode event) {
     Map<String, String> out = new HashMap<>();
     event.path("rigs").forEach(r -> out.put(r.path("rigId").asText(), r.path("method").asText()));
@@ -446,11 +469,16 @@ class PowerFleetTest {
       driver.get(base + "/#/power");
       By row = By.cssSelector("#power-outlet-table tr[data-rig='" + rigId + "']");
       wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-      assertThat(driver.findElement(row).getText()).contains("rack-f-" + outlet).contains("pdu");
+      wait.until(d -> rowShows(d, row, "rack-f-" + outlet, "pdu"));
 
       // power-cycle from the console: the rig drops off and comes back
       long cycled = lastEvent(rigId);
-      driver.findElement(row).findElement(By.xpath(".//button[text()='Power-cycle']")).click();
+      click(
+          driver,
+          By.xpath(
+              "//table[@id='power-outlet-table']//tr[@data-rig='"
+                  + rigId
+                  + "']//button[text()='Power-cycle']"));
       wait.until(ExpectedConditions.alertIsPresent()).accept();
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
@@ -495,16 +523,14 @@ class PowerFleetTest {
       // the page follows the event on its own
       By eventRow = By.cssSelector("#power-curtailment-table tr[data-event='" + event + "']");
       int count = event(event).path("rigs").size();
-      wait.until(
-          ExpectedConditions.textToBePresentInElementLocated(
-              eventRow, count + " curtailed (" + (count - 1) + " power mode, 1 outlet off)"));
-      assertThat(driver.findElement(eventRow).getText()).contains("active").contains("yes");
+      String held = count + " curtailed (" + (count - 1) + " power mode, 1 outlet off)";
+      wait.until(d -> rowShows(d, eventRow, "active", "yes", held));
       By cancel =
           By.xpath(
               "//table[@id='power-curtailment-table']//tr[@data-event='"
                   + event
                   + "']//button[text()='Cancel']");
-      wait.until(ExpectedConditions.elementToBeClickable(cancel)).click();
+      click(driver, cancel);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "cancelled"));
       await()
           .atMost(Duration.ofSeconds(30))
@@ -512,8 +538,7 @@ class PowerFleetTest {
             power.curtailment().tick();
             return "done".equals(event(event).path("status").asText());
           });
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(eventRow, count + " restored"));
-      assertThat(driver.findElement(eventRow).getText()).contains("done");
+      wait.until(d -> rowShows(d, eventRow, "done", count + " restored"));
       awaitModes(lowered, PowerMode.NORMAL);
       await().atMost(Duration.ofSeconds(30)).until(() -> "online".equals(status(noPowerModes())));
     } finally {
