@@ -144,6 +144,14 @@ class FirmwareConsoleTest {
     }
   }
 
+  /** Waits for a non-null, non-false answer, retrying over the page's re-renders. */
+  static <T> T until(java.util.function.Function<org.openqa.selenium.WebDriver, T> check) {
+    return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(check);
+  }
+
   @Test
   void anOperatorUploadsASignedArtifactAndRollsItOutToAGroupFromTheConsole() throws Exception {
     byte[] release = new byte[120_000];
@@ -166,9 +174,13 @@ class FirmwareConsoleTest {
 
     // the campaign: the group, a canary of one then the rest
     browser.waitForText("#fw-artifact", "otedama-agent 3.1.0");
-    new Select(browser.driver.findElement(By.id("fw-artifact")))
-        .selectByVisibleText("otedama-agent 3.1.0");
-    new Select(browser.driver.findElement(By.id("fw-group"))).selectByVisibleText("hall-fw");
+    // the page rebuilds the selects' options every few seconds (keeping the choice): retry a pick
+    // that meets a rebuilt option
+    until(d -> {
+      new Select(d.findElement(By.id("fw-artifact"))).selectByVisibleText("otedama-agent 3.1.0");
+      new Select(d.findElement(By.id("fw-group"))).selectByVisibleText("hall-fw");
+      return true;
+    });
     browser.driver.findElement(By.id("fw-waves")).clear();
     browser.driver.findElement(By.id("fw-waves")).sendKeys("1, 100%");
     browser.click("#fw-campaign button[type=submit]");
@@ -177,18 +189,26 @@ class FirmwareConsoleTest {
     browser.click("#firmware-campaigns article[data-state='ready'] button[data-action='start']");
 
     // the page follows it to the end (it polls on its own)
-    browser.waitForText("#firmware-campaigns", "running");
+    browser.waitForGone("#firmware-campaigns article[data-state='ready']");
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> !browser.all("#firmware-campaigns article[data-state='finished']").isEmpty());
-    String card = browser.text("#firmware-campaigns article[data-state='finished']");
+    String card =
+        until(d ->
+            d.findElement(By.cssSelector("#firmware-campaigns article[data-state='finished']"))
+                .getText());
     assertThat(card).contains("3 of 3 rigs installed, 0 failed").contains("by fern");
     assertThat(card).contains("Wave 1: succeeded").contains("Wave 2: succeeded");
     browser.click("#firmware-campaigns article[data-state='finished'] button.secondary");
-    browser.waitForCount("#firmware-rig-table tbody tr", 3);
-    assertThat(browser.text("#firmware-rig-table")).doesNotContain("failed");
-    assertThat(browser.all("#firmware-rig-table tbody tr"))
-        .allSatisfy(tr -> assertThat(tr.getText()).contains("installed"));
+    List<String> rows =
+        until(d -> {
+          List<String> texts =
+              d.findElements(By.cssSelector("#firmware-rig-table tbody tr")).stream()
+                  .map(org.openqa.selenium.WebElement::getText)
+                  .toList();
+          return texts.size() == 3 ? texts : null;
+        });
+    assertThat(rows).allSatisfy(tr -> assertThat(tr).contains("installed"));
 
     // the rigs really run it now; the one outside the group does not
     List<FleetSimulator.SimulatedRig> rigs = fleet.rigs();
