@@ -62,11 +62,12 @@ export async function render(main, ctx) {
         })))
         : note('empty', 'No rig is mapped to an outlet (PUT /api/v1/power/rigs/{rigId}/outlet).'));
       clear(events).append(curt.items.length ? h('table', { class: 'compact', id: 'power-curtailment-table' },
-        h('thead', {}, h('tr', {}, ['#', 'Mode', 'kW', 'From', 'To', 'Ramp', 'Status', 'Goal', 'Measured', 'Target met', ctx.canAct ? '' : null].filter((t) => t !== null).map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, curt.items.map((e) => h('tr', {},
+        h('thead', {}, h('tr', {}, ['#', 'Mode', 'kW', 'From', 'To', 'Ramp', 'Status', 'Goal', 'Measured', 'Target met', 'Rigs', ctx.canAct ? '' : null].filter((t) => t !== null).map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, curt.items.map((e) => h('tr', { dataset: { event: e.id } },
           h('td', {}, e.id), h('td', {}, e.mode), h('td', { class: 'num' }, e.kw), h('td', {}, when(e.startsAt)), h('td', {}, when(e.endsAt)),
           h('td', {}, `${Math.round(e.rampSeconds / 60)} min`), h('td', {}, e.status), h('td', { class: 'num' }, watts(e.goalW)),
           h('td', { class: 'num' }, watts(e.measuredW)), h('td', {}, e.targetMet === undefined ? '—' : e.targetMet ? 'yes' : 'no'),
+          h('td', { title: (e.rigs || []).map((r) => `${r.rigId}: ${r.method}`).join('\n') }, rigsLine(e.rigs || [])),
           ctx.canAct ? h('td', {}, ['scheduled', 'active'].includes(e.status) ? h('button', {
             type: 'button', class: 'secondary', onclick: async () => {
               try {
@@ -85,8 +86,17 @@ export async function render(main, ctx) {
   }
 
   await load();
-  const timer = setInterval(load, 15000);
+  // often enough to follow a power-cycle or a curtailment step as it happens
+  const timer = setInterval(load, 5000);
   return () => clearInterval(timer);
+}
+
+// "2 curtailed (1 power mode, 1 outlet off), 1 restored"
+function rigsLine(rigs) {
+  if (!rigs.length) return 'none yet';
+  const modes = rigs.filter((r) => r.method === 'power-mode').length;
+  const restored = rigs.filter((r) => r.restoredAt).length;
+  return `${rigs.length} curtailed (${modes} power mode, ${rigs.length - modes} outlet off), ${restored} restored`;
 }
 
 function curtailmentForm(reload) {

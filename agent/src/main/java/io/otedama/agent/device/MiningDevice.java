@@ -54,6 +54,15 @@ public interface MiningDevice extends AutoCloseable {
         "device " + id() + " (" + info().kind() + ") mines the controller's work and has no pools");
   }
 
+  /**
+   * Whether {@link #setPowerMode} works. The agent advertises {@code cmd:set-power-mode} only when
+   * one of its devices has power modes: the controller's curtailment sends it to such rigs and
+   * switches the others off at their PDU outlet, so a rig must not claim modes it cannot apply.
+   */
+  default boolean hasPowerModes() {
+    return false;
+  }
+
   /** {@code set-power-mode}. */
   default void setPowerMode(PowerMode mode) {
     throw new UnsupportedCommandException(

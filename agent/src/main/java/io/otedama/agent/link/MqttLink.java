@@ -79,6 +79,7 @@ public final class MqttLink implements AutoCloseable {
   private volatile int serverReceiveMaximum = 65_535;
   private boolean lost;
   private boolean closing;
+  private boolean held;
   private Thread loop;
 
   /**
@@ -253,6 +254,9 @@ public final class MqttLink implements AutoCloseable {
   private void run() {
     int attempt = 0;
     while (true) {
+      if (!awaitNotHeld()) {
+        return;
+      }
       lock.lock();
       try {
         if (closing) {
@@ -419,6 +423,33 @@ public final class MqttLink implements AutoCloseable {
     }
   }
 
+  /**
+   * While held, makes sure nothing is connected (a connect that was under way when {@link #hold()}
+   * came has finished by now) and waits for {@link #release()}; false once the link is closing.
+   */
+  private boolean awaitNotHeld() {
+    boolean holding;
+    lock.lock();
+    try {
+      holding = held && !closing;
+    } finally {
+      lock.unlock();
+    }
+    if (holding) {
+      forceDisconnect();
+      state = LinkState.WAITING;
+    }
+    lock.lock();
+    try {
+      while (held && !closing) {
+        changed.awaitUninterruptibly();
+      }
+      return !closing;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Waits, or returns false as soon as the link is closing. */
   private boolean sleep(Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
@@ -537,6 +568,33 @@ public final class MqttLink implements AutoCloseable {
     forceDisconnect();
     // Paho reports no loss for a disconnect it was asked for: tell the loop ourselves
     connectionLost("connection dropped by the agent");
+  }
+
+  /**
+   * Cuts the connection without a clean DISCONNECT (the broker publishes the Last Will) and makes
+   * no attempt to connect again until {@link #release()}: the machine lost its power. Simulated
+   * rigs whose PDU outlet is switched off do this.
+   */
+  public void hold() {
+    lock.lock();
+    try {
+      held = true;
+    } finally {
+      lock.unlock();
+    }
+    forceDisconnect();
+    connectionLost("held: the machine lost power");
+  }
+
+  /** Ends a {@link #hold()}: the loop connects again (after its backoff wait), as after a boot. */
+  public void release() {
+    lock.lock();
+    try {
+      held = false;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private final class Callback implements MqttCallback {

@@ -142,6 +142,7 @@ public final class RigAgent implements AutoCloseable {
   private volatile String agentVersion;
   private ScheduledFuture<?> telemetryTask;
   private volatile boolean closed;
+  private volatile boolean unpowered;
   private final Handler handler = new Handler();
 
   public RigAgent(Setup setup, AgentEnvironment env) {
@@ -227,6 +228,33 @@ public final class RigAgent implements AutoCloseable {
         env.scheduler()
             .scheduleWithFixedDelay(this::telemetryTick, phase, interval, TimeUnit.MILLISECONDS);
     outbox.requestDrain(); // anything a previous run left in the spool
+  }
+
+  /**
+   * The machine loses its power (a simulated rig whose PDU outlet went off): the devices stop, the
+   * connection is cut without a goodbye (the broker publishes the Last Will, so the controller sees
+   * the rig offline) and nothing is measured or sent until {@link #powerOn()}.
+   */
+  public void powerOff() {
+    unpowered = true;
+    for (MiningDevice d : devices) {
+      d.stop();
+    }
+    link.hold();
+  }
+
+  /** Power is back: the devices start afresh and the link connects again, as after a boot. */
+  public void powerOn() {
+    for (MiningDevice d : devices) {
+      d.restart();
+    }
+    unpowered = false;
+    link.release();
+  }
+
+  /** False between {@link #powerOff()} and {@link #powerOn()}. */
+  public boolean powered() {
+    return !unpowered;
   }
 
   public String rigId() {
@@ -338,7 +366,7 @@ public final class RigAgent implements AutoCloseable {
 
   /** Collects and sends one telemetry message now (also called by the schedule). */
   public void sendTelemetry() {
-    if (closed) {
+    if (closed || unpowered) {
       return;
     }
     // one at a time: each tick runs on a thread of its own, and on a busy machine two ticks could
@@ -434,7 +462,8 @@ public final class RigAgent implements AutoCloseable {
       for (MiningDevice d : devices) {
         infos.add(d.info());
       }
-      List<String> capabilities =
+      List<String> capabilities = new ArrayList<>();
+      capabilities.addAll(
           List.of(
               "sha256d",
               "scrypt",
@@ -443,10 +472,12 @@ public final class RigAgent implements AutoCloseable {
               "cmd:restart-miner",
               "cmd:set-pool",
               "cmd:stop",
-              "cmd:start",
-              "cmd:set-power-mode",
-              "cmd:blink-led",
-              "cmd:update-firmware");
+              "cmd:start"));
+      // only when a device can apply it: curtailment switches rigs without modes off instead
+      if (devices.stream().anyMatch(MiningDevice::hasPowerModes)) {
+        capabilities.add("cmd:set-power-mode");
+      }
+      capabilities.addAll(List.of("cmd:blink-led", "cmd:update-firmware"));
       String os =
           System.getProperty("os.name")
               + " "

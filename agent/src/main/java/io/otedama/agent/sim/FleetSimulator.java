@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,9 +110,11 @@ public final class FleetSimulator implements AutoCloseable {
       Duration reconnectMin,
       Duration reconnectMax,
       long seed,
-      List<String> releaseKeys) {
+      List<String> releaseKeys,
+      Set<Integer> withoutPowerModes) {
     public Options {
       releaseKeys = List.copyOf(releaseKeys);
+      withoutPowerModes = Set.copyOf(withoutPowerModes);
       Objects.requireNonNull(controller, "controller");
       Objects.requireNonNull(token, "token");
       if (rigs < 1) {
@@ -143,7 +146,8 @@ public final class FleetSimulator implements AutoCloseable {
           Duration.ofSeconds(5),
           Duration.ofSeconds(60),
           1,
-          List.of());
+          List.of(),
+          Set.of());
     }
 
     public Options withTelemetryInterval(Duration interval) {
@@ -162,7 +166,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withFleetName(String name) {
@@ -181,7 +186,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withHashesPerSecond(double perRig) {
@@ -200,7 +206,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withFailureShare(double share) {
@@ -219,7 +226,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withRamp(Duration newRamp) {
@@ -238,7 +246,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withBroker(URI url) {
@@ -257,7 +266,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withEnrollConcurrency(int n) {
@@ -276,7 +286,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withHashingThreads(int n) {
@@ -295,7 +306,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     public Options withReconnect(Duration min, Duration max) {
@@ -314,7 +326,8 @@ public final class FleetSimulator implements AutoCloseable {
           min,
           max,
           seed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
 
     /**
@@ -337,7 +350,33 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           seed,
-          keys);
+          keys,
+          withoutPowerModes);
+    }
+
+    /**
+     * The rigs (by index, 0-based) whose miners have no power modes, like many stock ASIC
+     * firmwares: they do not advertise {@code cmd:set-power-mode} and refuse it, so curtailment
+     * switches them off at their outlet instead. None by default.
+     */
+    public Options withoutPowerModes(Set<Integer> rigIndexes) {
+      return new Options(
+          controller,
+          token,
+          rigs,
+          telemetryInterval,
+          fleetName,
+          hashesPerSecond,
+          failureShare,
+          ramp,
+          broker,
+          enrollConcurrency,
+          hashingThreads,
+          reconnectMin,
+          reconnectMax,
+          seed,
+          releaseKeys,
+          rigIndexes);
     }
 
     public Options withSeed(long newSeed) {
@@ -356,7 +395,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMin,
           reconnectMax,
           newSeed,
-          releaseKeys);
+          releaseKeys,
+          withoutPowerModes);
     }
   }
 
@@ -374,6 +414,36 @@ public final class FleetSimulator implements AutoCloseable {
     /** The rig's simulated miner. */
     public SimulatedDevice device() {
       return (SimulatedDevice) agent.devices().get(0);
+    }
+
+    /**
+     * Its outlet goes off: the rig loses power (drops off the broker without a goodbye, stops
+     * hashing and reporting) until {@link #powerOn()}. Tests tie this to a simulated PDU's outlet.
+     */
+    public void powerOff() {
+      agent.powerOff();
+    }
+
+    /** Its outlet comes back on: the rig boots (devices restart, it connects again). */
+    public void powerOn() {
+      agent.powerOn();
+    }
+
+    public boolean powered() {
+      return agent.powered();
+    }
+
+    /** What the rig draws from its outlet now, in watts (0 without power): a PDU's meter. */
+    public double drawW() {
+      if (!agent.powered()) {
+        return 0;
+      }
+      double watts = 0;
+      for (MiningDevice d : agent.devices()) {
+        Double w = d.telemetry().powerW();
+        watts += w == null ? 0 : w;
+      }
+      return watts;
     }
   }
 
@@ -564,7 +634,12 @@ public final class FleetSimulator implements AutoCloseable {
             sink ->
                 List.<MiningDevice>of(
                     new SimulatedDevice(
-                        device, sink, env.simulatedHashing(), env.clock(), options.seed() + index)),
+                        device,
+                        sink,
+                        env.simulatedHashing(),
+                        env.clock(),
+                        options.seed() + index,
+                        !options.withoutPowerModes().contains(index))),
             new MemorySpool(4L * 1024 * 1024),
             ExecutedCommands.inMemory(256),
             BirthSequence.inMemory(),

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.otedama.agent.device.PowerMode;
 import io.otedama.agent.enroll.EnrollmentException;
 import io.otedama.agent.testing.ControllerProbe;
 import io.otedama.agent.testing.EnrollmentServer;
 import io.otedama.agent.testing.HiveMqBroker;
 import io.otedama.agent.testing.TestWork;
+import io.otedama.protocol.message.BirthMessage;
 import io.otedama.protocol.message.CommandMessage;
 import io.otedama.protocol.message.CommandResultMessage;
 import io.otedama.protocol.message.CommandStatus;
@@ -115,6 +117,68 @@ class FleetSimulatorTest {
           .until(() -> probe.from(rigId, TopicKind.BIRTH).size() == 2);
       assertThat(fleet.stats().sharesFound()).isPositive();
       assertThat(fleet.stats().enrollFailures()).isZero();
+    }
+  }
+
+  @Test
+  void aRigWithoutPowerIsGoneUntilItsPowerComesBack() throws Exception {
+    FleetSimulator.Options options =
+        FleetSimulator.Options.defaults(enrollment.url(), "fleet-token", 2)
+            .withFleetName("mains")
+            .withoutPowerModes(Set.of(1))
+            .withTelemetryInterval(Duration.ofMillis(200))
+            .withFailureShare(0)
+            .withReconnect(Duration.ofMillis(100), Duration.ofMillis(300))
+            .withRamp(Duration.ZERO);
+    try (ControllerProbe probe = new ControllerProbe(broker.url());
+        FleetSimulator fleet = FleetSimulator.start(options)) {
+      assertThat(fleet.awaitConnected(2, Duration.ofSeconds(30))).isTrue();
+      FleetSimulator.SimulatedRig rig = fleet.rigs().get(0);
+      String rigId = rig.rigId();
+      await().atMost(Duration.ofSeconds(30)).until(() -> rig.drawW() > 0);
+      // rig 1's miner has no power modes: it does not claim them, and refuses the command
+      String other = fleet.rigs().get(1).rigId();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              !probe.from(rigId, TopicKind.BIRTH).isEmpty()
+                  && !probe.from(other, TopicKind.BIRTH).isEmpty());
+      assertThat(probe.<BirthMessage>from(rigId, TopicKind.BIRTH).get(0).capabilities())
+          .contains("cmd:set-power-mode");
+      assertThat(probe.<BirthMessage>from(other, TopicKind.BIRTH).get(0).capabilities())
+          .doesNotContain("cmd:set-power-mode")
+          .contains("cmd:reboot");
+      assertThat(fleet.rigs().get(1).device().hasPowerModes()).isFalse();
+      assertThatThrownBy(() -> fleet.rigs().get(1).device().setPowerMode(PowerMode.LOW))
+          .hasMessageContaining("has no power modes");
+
+      rig.powerOff();
+      assertThat(rig.powered()).isFalse();
+      assertThat(rig.drawW()).isZero();
+      // the broker's Last Will says offline: no clean goodbye from a machine without power
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              probe.<StatusMessage>from(rigId, TopicKind.STATUS).stream()
+                  .anyMatch(
+                      s -> s.state() == RigState.OFFLINE && "connection lost".equals(s.reason())));
+      probe.clear();
+      // it stays away: no reconnect, no telemetry, while the other rig carries on
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> probe.from(other, TopicKind.TELEMETRY).size() >= 5);
+      assertThat(probe.from(rigId, TopicKind.TELEMETRY)).isEmpty();
+      assertThat(probe.from(rigId, TopicKind.BIRTH)).isEmpty();
+      assertThat(rig.connected()).isFalse();
+
+      rig.powerOn();
+      await().atMost(Duration.ofSeconds(30)).until(rig::connected);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              probe.from(rigId, TopicKind.BIRTH).size() == 1
+                  && !probe.from(rigId, TopicKind.TELEMETRY).isEmpty());
+      assertThat(rig.drawW()).isPositive();
     }
   }
 

@@ -13,17 +13,20 @@ final class DemoApplication extends OtedamaApplication {
   private final int rigs;
   private final int port;
   private final String adminPassword;
+  private final DemoReleaseKey releaseKey;
 
-  DemoApplication(int rigs, int port, String adminPassword) {
+  DemoApplication(int rigs, int port, String adminPassword, DemoReleaseKey releaseKey) {
     this.rigs = rigs;
     this.port = port;
     this.adminPassword = adminPassword;
+    this.releaseKey = releaseKey;
   }
 
   @Override
   public void run(OtedamaConfiguration config, Environment environment) {
     super.run(config, environment);
-    DemoFleet fleet = new DemoFleet(rigs, port, adminPassword, environment.getObjectMapper());
+    DemoFleet fleet =
+        new DemoFleet(rigs, port, adminPassword, releaseKey, environment.getObjectMapper());
     environment.lifecycle().manage(fleet);
     environment.lifecycle().addServerLifecycleListener(server -> fleet.launch());
   }

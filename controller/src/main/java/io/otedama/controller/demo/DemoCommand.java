@@ -34,8 +34,9 @@ public final class DemoCommand extends Command {
     int port = number("--port", namespace.getString("port"), 1, 65_532);
     Files.createDirectories(DATA);
     String password = DemoAdminPassword.resolve(DATA, System.getenv("OTEDAMA_ADMIN_PASSWORD"));
-    Path config = DemoConfig.write(DATA, port, password);
-    new DemoApplication(rigs, port, password).run("server", config.toString());
+    DemoReleaseKey releaseKey = DemoReleaseKey.resolve(DATA);
+    Path config = DemoConfig.write(DATA, port, password, releaseKey);
+    new DemoApplication(rigs, port, password, releaseKey).run("server", config.toString());
   }
 
   private static int number(String flag, String value, int min, int max) {

@@ -12,7 +12,11 @@ import java.nio.file.Path;
 final class DemoConfig {
   private DemoConfig() {}
 
-  static Path write(Path dataDir, int port, String adminPassword) throws IOException {
+  /**
+   * @param releaseKey the demo's release key, trusted for firmware artifacts
+   */
+  static Path write(Path dataDir, int port, String adminPassword, DemoReleaseKey releaseKey)
+      throws IOException {
     String yaml =
         """
         # Written by `otedama demo` at every start; edit the flags, not this file.
@@ -61,6 +65,9 @@ final class DemoConfig {
               interval: 30s
         stratum:
           port: %d
+        firmware:
+          storageDir: %s
+          publicKeys: [%s]
         """
             .formatted(
                 port,
@@ -70,7 +77,9 @@ final class DemoConfig {
                 dataDir.resolve("hivemq").toAbsolutePath(),
                 port + 2,
                 adminPassword.replace("\\", "\\\\").replace("\"", "\\\""),
-                port + 3);
+                port + 3,
+                dataDir.resolve("firmware").toAbsolutePath(),
+                "\"" + releaseKey.publicKeyBase64() + "\"");
     Path file = dataDir.resolve("demo.yml");
     Files.writeString(file, yaml, StandardCharsets.UTF_8);
     return file;

@@ -28,6 +28,7 @@ final class DemoFleet implements Managed {
   private final int rigs;
   private final int port;
   private final String adminPassword;
+  private final DemoReleaseKey releaseKey;
   private final ObjectMapper json;
   private final PrintStream out = System.out;
   private final HttpClient http =
@@ -35,10 +36,12 @@ final class DemoFleet implements Managed {
   private volatile FleetSimulator simulator;
   private volatile boolean stopped;
 
-  DemoFleet(int rigs, int port, String adminPassword, ObjectMapper json) {
+  DemoFleet(
+      int rigs, int port, String adminPassword, DemoReleaseKey releaseKey, ObjectMapper json) {
     this.rigs = rigs;
     this.port = port;
     this.adminPassword = adminPassword;
+    this.releaseKey = releaseKey;
     this.json = json;
   }
 
@@ -81,7 +84,9 @@ final class DemoFleet implements Managed {
                   .withFleetName("demo")
                   .withHashesPerSecond(HASHES_PER_SECOND)
                   .withTelemetryInterval(Duration.ofSeconds(5))
-                  .withRamp(Duration.ofMillis(200L * rigs)));
+                  .withRamp(Duration.ofMillis(200L * rigs))
+                  // the rigs trust the demo's release key, so a campaign can update them
+                  .withReleaseKeys(java.util.List.of(releaseKey.publicKeyBase64())));
       synchronized (this) {
         if (stopped) {
           started.close();
@@ -198,6 +203,19 @@ final class DemoFleet implements Managed {
     out.println(
         "               credits at GET /api/v1/accounts, batches every 2 minutes at"
             + " GET /api/v1/payouts, jobs at GET /api/v1/jobs");
+    out.println(
+        "  Firmware:    release key "
+            + releaseKey.privateKeyFile().toAbsolutePath()
+            + " (id "
+            + releaseKey.keyId()
+            + "), trusted by the controller and the rigs;");
+    out.println(
+        "               sign an artifact with ./otedama controller firmware sign --key "
+            + releaseKey.privateKeyFile().toAbsolutePath()
+            + " FILE,");
+    out.println(
+        "               upload it and start a campaign on the console's Firmware page"
+            + " (docs/firmware.md)");
     out.println("  Data:        ./data/ (admin password in ./data/demo-admin-password)");
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -49,11 +49,15 @@ public final class CurtailmentStore {
 
   public List<CurtailmentEvent> list(int limit) {
     return jdbi.withHandle(h ->
-        h.createQuery(
+        h
+            .createQuery(
                 "SELECT " + COLUMNS + " FROM curtailment_events ORDER BY id DESC LIMIT :limit")
             .bind("limit", limit)
             .map((rs, ctx) -> row(rs))
-            .list());
+            .list()
+            .stream()
+            .map(e -> e.withRigs(rigs(e.id())))
+            .toList());
   }
 
   /** Events still to act on: scheduled, active or restoring. */

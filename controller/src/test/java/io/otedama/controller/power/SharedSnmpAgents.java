@@ -38,7 +38,8 @@ public final class SharedSnmpAgents {
               "apc-rpdu2.snmprec",
               "apc-rpdu.snmprec",
               "apc-rpdu2-limits.snmprec",
-              "apc-rpdu2-curtail.snmprec");
+              "apc-rpdu2-curtail.snmprec",
+              "apc-rpdu2-fleet.snmprec");
       snmpd = SnmpAgentProcess.snmpd(Files.createDirectories(dir.resolve("snmpd")));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the SNMP test agents", e);

@@ -125,6 +125,11 @@ public final class CpuDevice implements MiningDevice {
   }
 
   @Override
+  public boolean hasPowerModes() {
+    return true;
+  }
+
+  @Override
   public synchronized void setPowerMode(PowerMode newMode) {
     int available = Runtime.getRuntime().availableProcessors();
     if (newMode == PowerMode.SLEEP) {

@@ -37,6 +37,7 @@ public final class SimulatedDevice implements MiningDevice {
   private static final double TAU_SECONDS = 60;
 
   private final DeviceConfig.Simulated config;
+  private final boolean powerModes;
   private final Clock clock;
   private final SimulatedHashing.Task hashing;
   private final SimulatedHashing pool;
@@ -61,6 +62,21 @@ public final class SimulatedDevice implements MiningDevice {
       SimulatedHashing pool,
       Clock clock,
       long seed) {
+    this(config, sink, pool, clock, seed, true);
+  }
+
+  /**
+   * @param powerModes false: a miner without power modes (many stock ASIC firmwares), which refuses
+   *     {@code set-power-mode}
+   */
+  public SimulatedDevice(
+      DeviceConfig.Simulated config,
+      ShareSink sink,
+      SimulatedHashing pool,
+      Clock clock,
+      long seed,
+      boolean powerModes) {
+    this.powerModes = powerModes;
     this.config = config;
     this.clock = clock;
     this.pool = pool;
@@ -171,7 +187,15 @@ public final class SimulatedDevice implements MiningDevice {
   }
 
   @Override
+  public boolean hasPowerModes() {
+    return powerModes;
+  }
+
+  @Override
   public synchronized void setPowerMode(PowerMode newMode) {
+    if (!powerModes) {
+      MiningDevice.super.setPowerMode(newMode); // refuses, as such a miner does
+    }
     mode = newMode;
     updateHashing();
   }
