@@ -27,7 +27,7 @@ const ROUTES = [
   { path: /^\/firmware$/, page: firmware, roles: STAFF, nav: 'Firmware', href: '#/firmware' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
   { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
-  { path: /^\/shares$/, page: money.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
+  { path: /^\/shares$/, page: money.shares, roles: EVERYONE, nav: 'Shares', href: '#/shares' },
   { path: /^\/accounts$/, page: money.accounts, roles: EVERYONE, nav: 'Accounts', href: '#/accounts' },
   { path: /^\/payouts$/, page: money.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },
