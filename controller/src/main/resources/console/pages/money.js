@@ -324,7 +324,7 @@ export const payouts = {
           batches.map((b) => h('tr', { dataset: { batch: b.id } },
             h('td', {}, String(b.id)),
             h('td', {}, b.period ? `${when(b.period.start)} – ${when(b.period.end)}` : ''),
-            h('td', {}, h('span', { class: `badge payout-${b.status}` }, b.status || '')),
+            h('td', {}, h('span', { class: `badge payout-${String(b.status).toLowerCase()}` }, String(b.status || '').toLowerCase())),
             h('td', { class: 'num' }, sats(b.totalSats)),
             h('td', { class: 'num' }, count((b.items || []).length)),
             h('td', { class: 'num' }, count((b.skips || []).length)),
@@ -332,7 +332,7 @@ export const payouts = {
             h('td', {}, b.paidAt ? when(b.paidAt) : '—'),
             staffActions ? h('td', { class: 'actions-cell' },
               (b.items || []).length ? h('a', { class: 'button-like', href: `/api/v1/payouts/${b.id}/csv`, download: `payout-batch-${b.id}.csv` }, 'CSV') : null,
-              ctx.isAdmin && b.status === 'pending' && (b.items || []).length ? [
+              ctx.isAdmin && String(b.status).toLowerCase() === 'pending' && (b.items || []).length ? [
                 h('button', { type: 'button', class: 'secondary payout-sendmany', onclick: () => showSendMany(editor, b) }, 'sendmany'),
                 h('button', { type: 'button', class: 'payout-paid', onclick: () => markPaidForm(editor, b, reload) }, 'Mark paid')] : null) : null))),
         batches.filter((b) => (b.items || []).length || (b.skips || []).length).slice(0, 20).map((b) => h('details', { class: 'card' },
