@@ -334,7 +334,7 @@ export const payouts = {
               (b.items || []).length ? h('a', { class: 'button-like', href: `/api/v1/payouts/${b.id}/csv`, download: `payout-batch-${b.id}.csv` }, 'CSV') : null,
               ctx.isAdmin && String(b.status).toLowerCase() === 'pending' && (b.items || []).length ? [
                 h('button', { type: 'button', class: 'secondary payout-sendmany', onclick: () => showSendMany(editor, b) }, 'sendmany'),
-                h('button', { type: 'button', class: 'payout-paid', onclick: () => markPaidForm(editor, b, reload) }, 'Mark paid')] : null) : null))),
+                h('button', { type: 'button', class: 'payout-mark-paid', onclick: () => markPaidForm(editor, b, reload) }, 'Mark paid')] : null) : null))),
         batches.filter((b) => (b.items || []).length || (b.skips || []).length).slice(0, 20).map((b) => h('details', { class: 'card' },
           h('summary', {}, `Batch ${b.id}: ${count((b.items || []).length)} payments, ${count((b.skips || []).length)} skipped`),
           (b.items || []).length ? table(null, [['Account'], ['Address'], ['Amount', true]], b.items.map((i) => h('tr', {},

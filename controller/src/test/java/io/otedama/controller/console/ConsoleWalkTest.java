@@ -344,6 +344,7 @@ class ConsoleWalkTest {
 
     visit("#/accounts", "#account-table", null);
     browser.waitForText("#ledger-check", "Ledger balanced");
+    browser.screenshot("accounts");
     assertThat(browser.all("#account-table tbody tr")).hasSize(accounts.size());
     assertThat(emptyNotes()).isEmpty();
 
@@ -410,11 +411,11 @@ class ConsoleWalkTest {
     assertThat(browser.consoleErrors()).isEmpty();
 
     // the pending batch: cancelling the confirmation changes nothing; confirming records it paid
-    visit("#/payouts", "#payout-table .payout-paid", null);
+    visit("#/payouts", "#payout-table .payout-mark-paid", null);
     long batch = api.get("/api/v1/payouts", admin).body().path("items").get(0).path("id").asLong();
     browser.click("tr[data-batch='" + batch + "'] .payout-sendmany");
     browser.waitForText("#sendmany", "sendmany");
-    browser.click("tr[data-batch='" + batch + "'] .payout-paid");
+    browser.click("tr[data-batch='" + batch + "'] .payout-mark-paid");
     String txid = "ab".repeat(32);
     browser.waitFor("#paid-txid").sendKeys(txid);
     browser.click("#paid-save");
@@ -504,14 +505,18 @@ class ConsoleWalkTest {
     visit("#/accounts", "#account-table", null);
     assertThat(browser.all(".account-edit, #account-new")).isEmpty();
     visit("#/payouts", "#payout-table", null);
-    assertThat(browser.all(".payout-paid, #payout-build, .payout-sendmany")).isEmpty();
+    assertThat(browser.all(".payout-mark-paid, #payout-build, .payout-sendmany"))
+        .extracting(e -> e.getAttribute("outerHTML"))
+        .isEmpty();
 
     // a viewer reads everything and gets no action
     signIn("vera", "password-of-vera");
     visit("#/accounts", "#account-table", null);
     assertThat(browser.all(".account-edit, #account-new")).isEmpty();
     visit("#/payouts", "#payout-table", null);
-    assertThat(browser.all(".payout-paid, #payout-build, .payout-sendmany")).isEmpty();
+    assertThat(browser.all(".payout-mark-paid, #payout-build, .payout-sendmany"))
+        .extracting(e -> e.getAttribute("outerHTML"))
+        .isEmpty();
     visit("#/groups", "#group-table", null);
     assertThat(browser.all(".group-delete, .group-edit")).isEmpty();
   }
@@ -540,6 +545,7 @@ class ConsoleWalkTest {
     browser.click("tr[data-group='" + hallGroup + "'] .group-delete");
     browser.waitForText("#confirm-title", "Delete group hall-a?");
     assertThat(browser.text("#confirm-dialog")).contains("2 rigs stay, in no group");
+    browser.screenshot("group-delete");
     browser.click("#confirm-ok");
     browser.waitForGone("tr[data-group='" + hallGroup + "']");
     assertThat(browser.consoleErrors()).isEmpty();
