@@ -60,7 +60,8 @@ export const shares = {
     const perPeriod = h('div', { id: 'share-periods' });
     const perRig = h('div', { id: 'share-rigs' });
     main.append(h('h1', {}, account ? `Shares of account ${account}` : 'Shares'),
-      account ? h('p', {}, h('a', { href: `#/shares${query({ range: range[0] })}` }, 'All accounts')) : null,
+      // (the DOM's append would print a null as "null")
+      ...(account ? [h('p', {}, h('a', { href: `#/shares${query({ range: range[0] })}` }, 'All accounts'))] : []),
       rangeLinks('/shares', range[0], { account }), totals,
       h('h2', {}, ctx.session.role === 'client' ? 'Your account' : 'Per account'), perAccount,
       h('h2', {}, 'Per period'), perPeriod,
@@ -328,7 +329,7 @@ export const payouts = {
             h('td', { class: 'num' }, sats(b.totalSats)),
             h('td', { class: 'num' }, count((b.items || []).length)),
             h('td', { class: 'num' }, count((b.skips || []).length)),
-            h('td', {}, b.txid || '—'),
+            h('td', { class: 'txid', title: b.txid || null }, b.txid ? `${b.txid.slice(0, 10)}…${b.txid.slice(-6)}` : '—'),
             h('td', {}, b.paidAt ? when(b.paidAt) : '—'),
             staffActions ? h('td', { class: 'actions-cell' },
               (b.items || []).length ? h('a', { class: 'button-like', href: `/api/v1/payouts/${b.id}/csv`, download: `payout-batch-${b.id}.csv` }, 'CSV') : null,
