@@ -14,6 +14,7 @@ import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
 import * as money from './pages/money.js';
 import * as power from './pages/power.js';
+import * as jobs from './pages/jobs.js';
 
 const STAFF = ['admin', 'operator', 'viewer'];
 const ACTORS = ['admin', 'operator'];
@@ -32,6 +33,7 @@ const ROUTES = [
   { path: /^\/payouts$/, page: money.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },
   { path: /^\/audit$/, page: audit, roles: ['admin'], nav: 'Audit log', href: '#/audit' },
+  { path: /^\/jobs$/, page: jobs, roles: ['admin'], nav: 'Jobs', href: '#/jobs' },
 ];
 
 let session = null;

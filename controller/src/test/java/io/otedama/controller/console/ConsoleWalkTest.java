@@ -69,7 +69,9 @@ class ConsoleWalkTest {
           ConfigOverride.config("payouts.network", "regtest"),
           ConfigOverride.config("payouts.accountingPeriod", "1m"),
           ConfigOverride.config("payouts.payoutPeriod", "1m"),
-          ConfigOverride.config("payouts.settleDelay", "0s"));
+          ConfigOverride.config("payouts.settleDelay", "0s"),
+          // the jobs page has jobs to show (none is due within this test's seconds)
+          ConfigOverride.config("scheduling.enabled", "true"));
 
   static final int RIGS = 3;
   static FleetSimulator agents;
@@ -363,6 +365,16 @@ class ConsoleWalkTest {
 
     visit("#/audit", "#audit-table tbody tr", null);
     assertThat(browser.text("#audit-table")).contains("/api/v1/accounts");
+
+    visit("#/jobs", "#job-table tr[data-job='telemetry-rollup']", null);
+    assertThat(browser.text("#job-table")).contains("accounting").contains("payout");
+    browser.click("tr[data-job='telemetry-rollup'] .job-run");
+    browser.waitForText("#confirm-title", "Run telemetry-rollup now?");
+    browser.click("#confirm-ok");
+    browser.waitForText("#toast", "telemetry-rollup triggered.");
+    browser.waitFor("#job-table");
+    browser.screenshot("jobs");
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   @Test
