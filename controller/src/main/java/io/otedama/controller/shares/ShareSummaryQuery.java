@@ -70,7 +70,13 @@ public final class ShareSummaryQuery {
       where.append(" AND c.rig_id = :rig");
     }
     if (scope.accountId() != null) {
-      where.append(" AND ").append(ACCOUNT_OF_RIG).append(" = :account");
+      // the IN narrows by index to the account's few rigs before the per-row account test
+      where
+          .append(" AND c.rig_id IN (SELECT id FROM rigs WHERE account_id = :account")
+          .append(" UNION SELECT rig_id FROM client_rigs WHERE account_id = :account)")
+          .append(" AND ")
+          .append(ACCOUNT_OF_RIG)
+          .append(" = :account");
     }
     String fromRollup = " FROM share_counts c LEFT JOIN rigs r ON r.id = c.rig_id" + where;
     return jdbi.withHandle(h -> {
