@@ -12,9 +12,9 @@ export async function render(main) {
       const jobs = (await api('/api/v1/jobs')).items || [];
       clear(list).append(jobs.length
         ? h('div', { class: 'table-wrap' }, h('table', { class: 'compact', id: 'job-table' },
-          h('thead', {}, h('tr', {}, ['Job', 'What it does', 'Schedule', 'State', 'Next run', 'Last run', 'Outcome', ''].map((t) => h('th', { scope: 'col' }, t)))),
+          h('thead', {}, h('tr', {}, ['Job', 'Schedule', 'State', 'Next run', 'Last run', 'Outcome', ''].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, jobs.map((j) => h('tr', { dataset: { job: j.name } },
-            h('td', {}, h('strong', {}, j.name)), h('td', {}, j.description || ''), h('td', {}, j.schedule || ''),
+            h('td', {}, h('strong', {}, j.name), h('br'), h('span', { class: 'muted' }, j.description || '')), h('td', {}, j.schedule || ''),
             h('td', {}, j.running ? 'running' : (j.state || '').toLowerCase()),
             h('td', {}, when(j.nextRun)),
             h('td', {}, j.lastRun ? `${when(j.lastRun.startedAt)}${j.lastRun.manual ? ' (run now)' : ''}` : 'never'),

@@ -390,6 +390,7 @@ class ConsoleWalkTest {
     threshold.clear();
     threshold.sendKeys("20000");
     browser.waitFor("#account-wallet").sendKeys(DemoAccounts.regtestAddress("dave"));
+    browser.script("document.getElementById('toast').classList.remove('shown')");
     browser.screenshot("account-form");
     browser.click("#account-save");
     browser.waitForText("#confirm-title", "Create client account dave?");
