@@ -14,6 +14,7 @@ import * as users from './pages/users.js';
 import * as audit from './pages/audit.js';
 import * as money from './pages/money.js';
 import * as power from './pages/power.js';
+import * as jobs from './pages/jobs.js';
 
 const STAFF = ['admin', 'operator', 'viewer'];
 const ACTORS = ['admin', 'operator'];
@@ -27,11 +28,12 @@ const ROUTES = [
   { path: /^\/firmware$/, page: firmware, roles: STAFF, nav: 'Firmware', href: '#/firmware' },
   { path: /^\/enrollment$/, page: enrollment, roles: ACTORS, nav: 'Enrollment', href: '#/enrollment' },
   { path: /^\/power$/, page: power, roles: STAFF, nav: 'Power', href: '#/power' },
-  { path: /^\/shares$/, page: money.shares, roles: STAFF, nav: 'Shares', href: '#/shares' },
+  { path: /^\/shares$/, page: money.shares, roles: EVERYONE, nav: 'Shares', href: '#/shares' },
   { path: /^\/accounts$/, page: money.accounts, roles: EVERYONE, nav: 'Accounts', href: '#/accounts' },
   { path: /^\/payouts$/, page: money.payouts, roles: EVERYONE, nav: 'Payouts', href: '#/payouts' },
   { path: /^\/users$/, page: users, roles: ['admin'], nav: 'Users', href: '#/users' },
   { path: /^\/audit$/, page: audit, roles: ['admin'], nav: 'Audit log', href: '#/audit' },
+  { path: /^\/jobs$/, page: jobs, roles: ['admin'], nav: 'Jobs', href: '#/jobs' },
 ];
 
 let session = null;

@@ -100,9 +100,24 @@ export async function render(main, ctx) {
         h('td', { class: 'num' }, count(g.rigCount)),
         h('td', {}, profileCell(g)),
         h('td', {}, g.description || ''), h('td', {}, when(g.createdAt)),
-        ctx.canAct ? h('td', {}, h('button', {
+        ctx.canAct ? h('td', { class: 'actions-cell' }, h('button', {
           type: 'button', class: 'secondary group-edit', 'aria-label': `Edit ${g.name}`, onclick: () => groupEditor(g),
-        }, 'Edit')) : null))))));
+        }, 'Edit'), h('button', {
+          type: 'button', class: 'secondary group-delete', 'aria-label': `Delete ${g.name}`, onclick: () => deleteGroup(g),
+        }, 'Delete')) : null))))));
+  }
+
+  async function deleteGroup(g) {
+    const rigs = `${count(g.rigCount)} rig${g.rigCount === 1 ? '' : 's'}`;
+    if (!(await confirmDialog(`Delete group ${g.name}?`,
+      `Its ${rigs} stay, in no group, and move to the default work profile (${defaultProfile || 'default'}) at once. Its maintenance window goes with it.`, 'Delete group'))) return;
+    try {
+      const r = await api(`/api/v1/groups/${g.id}`, { method: 'DELETE' });
+      toast(`Group ${g.name} deleted; ${count(r.rigsUngrouped)} rig${r.rigsUngrouped === 1 ? '' : 's'} now in no group.`);
+    } catch (e) {
+      toast(e.message);
+    }
+    await load();
   }
 
   function profileCell(g) {

@@ -75,13 +75,11 @@ export async function render(main, ctx) {
         type: 'button', class: 'secondary', id: 'rig-group-save',
         onclick: async () => {
           try {
-            // into a group through the group's rigs, so the rig's work moves to the group's profile now
-            if (groupSelect.value) {
-              await api(`/api/v1/groups/${encodeURIComponent(groupSelect.value)}/rigs`, { method: 'POST', body: { rigIds: [rig.id] } });
-            } else {
-              await api(`/api/v1/rigs/${encodeURIComponent(rig.id)}`, { method: 'PUT', body: { groupId: null } });
-            }
-            toast('Group saved.');
+            // the rig update moves the rig's work to its new group's profile (or the default) at once
+            const groupId = groupSelect.value ? Number(groupSelect.value) : null;
+            const saved = await api(`/api/v1/rigs/${encodeURIComponent(rig.id)}`, { method: 'PUT', body: { groupId } });
+            toast(groupId ? `Group saved: ${saved.group || groupSelect.selectedOptions[0].textContent}; its work follows the group's profile.`
+              : 'The rig is in no group now; it mines on the default profile.');
           } catch (e) {
             toast(e.message);
           }

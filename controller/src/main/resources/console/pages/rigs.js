@@ -83,12 +83,15 @@ export async function render(main, ctx) {
 
   main.append(h('div', { class: 'page-head' }, h('h1', {}, 'Rigs'), summary), filters, bulkBar, progress, table, pager);
 
-  api('/api/v1/groups').then((g) => {
-    for (const group of g.items) {
-      groupSelect.append(h('option', { value: group.id, selected: String(group.id) === state.group }, group.name));
-      if (moveSelect) moveSelect.append(h('option', { value: group.id }, group.name));
-    }
-  }).catch(() => { /* clients cannot list groups: the filter just offers none */ });
+  // clients cannot list groups (the API refuses): their filter offers none, without asking
+  if (ctx.session.role !== 'client') {
+    api('/api/v1/groups').then((g) => {
+      for (const group of g.items) {
+        groupSelect.append(h('option', { value: group.id, selected: String(group.id) === state.group }, group.name));
+        if (moveSelect) moveSelect.append(h('option', { value: group.id }, group.name));
+      }
+    }).catch(() => { /* the filter just offers no groups */ });
+  }
 
   function change(patch) {
     Object.assign(state, patch);

@@ -102,6 +102,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
         FirmwareFeature.prepare(
             config.getFirmware(), jdbi, clock, metrics, environment.getObjectMapper());
     work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
+    fleet.onGroupMembership(work.groupMembership()); // rigs changing group take their work along
     shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
     stratum =
         StratumFeature.install(

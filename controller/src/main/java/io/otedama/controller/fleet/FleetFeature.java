@@ -20,13 +20,42 @@ public final class FleetFeature {
   private final RigCredentials credentials;
   private final RigQueries queries;
   private final FleetGauges gauges;
+  private final MembershipRelay membership;
 
   private FleetFeature(
-      RigPresence presence, RigCredentials credentials, RigQueries queries, FleetGauges gauges) {
+      RigPresence presence,
+      RigCredentials credentials,
+      RigQueries queries,
+      FleetGauges gauges,
+      MembershipRelay membership) {
     this.presence = presence;
     this.credentials = credentials;
     this.queries = queries;
     this.gauges = gauges;
+    this.membership = membership;
+  }
+
+  /**
+   * Passes group changes on to the listener set after install (the work feature starts after the
+   * fleet); until then nobody listens, which is right: no rig has work before the work feature.
+   */
+  private static final class MembershipRelay implements GroupMembershipListener {
+    private volatile GroupMembershipListener target = GroupMembershipListener.NONE;
+
+    @Override
+    public void rigMoved(String rigId, Long groupId) {
+      target.rigMoved(rigId, groupId);
+    }
+
+    @Override
+    public void groupDeleted(long groupId, java.util.List<String> formerRigs) {
+      target.groupDeleted(groupId, formerRigs);
+    }
+  }
+
+  /** Who follows rigs changing group (the work feature: their work moves to the new profile). */
+  public void onGroupMembership(GroupMembershipListener listener) {
+    membership.target = listener;
   }
 
   public static FleetFeature install(
@@ -74,13 +103,17 @@ public final class FleetFeature {
         "fleet gauges",
         gauges::refresh);
 
-    GroupService groups = new GroupService(jdbi, clock);
+    MembershipRelay membership = new MembershipRelay();
+    GroupService groups = new GroupService(jdbi, clock, membership);
     var jersey = environment.jersey();
     jersey.register(new FleetResource(queries));
     ClientRigs clientRigs = new ClientRigs(jdbi);
     jersey.register(
         new RigResource(
-            queries, new RigUpdates(jdbi), new RigTelemetryQuery(jdbi, clock), clientRigs));
+            queries,
+            new RigUpdates(jdbi, membership),
+            new RigTelemetryQuery(jdbi, clock),
+            clientRigs));
     jersey.register(new ClientRigResource(clientRigs, queries));
     jersey.register(new GroupResource(groups));
     jersey.register(
@@ -88,7 +121,7 @@ public final class FleetFeature {
             new EnrollmentTokens(jdbi, clock),
             new Enrollment(jdbi, clock, credentials, presence, config.getAdvertisedMqttUrl()),
             config.getEnrollmentTokenDefaultTtlHours()));
-    return new FleetFeature(presence, credentials, queries, gauges);
+    return new FleetFeature(presence, credentials, queries, gauges, membership);
   }
 
   /** Runs {@code task} every {@code millis}; a failure is logged and the next run goes ahead. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rig groups: list (with rig counts), create and edit. A group's work profile and its rigs are set
- * through the work feature ({@code /api/v1/groups/{id}/work-profile}, {@code .../rigs}), which
- * moves the rigs' work as well.
+ * Rig groups: list (with rig counts), create, edit and delete (its rigs stay, in no group, and mine
+ * on the default work profile). A group's work profile and its rigs are set through the work
+ * feature ({@code /api/v1/groups/{id}/work-profile}, {@code .../rigs}), which moves the rigs' work
+ * as well.
  */
 @Path("/api/v1/groups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,6 +59,24 @@ public class GroupResource {
     Group group = groups.update(id, body.name(), body.kind(), body.description());
     request.setProperty(AuditFilter.DETAIL, "group " + id + " edited");
     return group;
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+  public GroupService.Deleted delete(
+      @PathParam("id") long id, @Context ContainerRequestContext request) {
+    GroupService.Deleted deleted = groups.delete(id);
+    request.setProperty(
+        AuditFilter.DETAIL,
+        "group "
+            + id
+            + " "
+            + deleted.name()
+            + " deleted, "
+            + deleted.rigsUngrouped()
+            + " rigs ungrouped");
+    return deleted;
   }
 
   @GET

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
-/** Creates and lists rig groups. */
+/**
+ * Creates, lists, edits and deletes rig groups. Deleting a group leaves its rigs in no group (so
+ * they mine on the default work profile) and tells the {@link GroupMembershipListener}.
+ */
 public class GroupService {
   private static final String SELECT =
       "SELECT g.id, g.name, g.kind, g.description, g.created_at,"
@@ -13,10 +16,43 @@ public class GroupService {
           + " FROM rig_groups g";
   private final Jdbi jdbi;
   private final Clock clock;
+  private final GroupMembershipListener membership;
 
-  public GroupService(Jdbi jdbi, Clock clock) {
+  public GroupService(Jdbi jdbi, Clock clock, GroupMembershipListener membership) {
     this.jdbi = jdbi;
     this.clock = clock;
+    this.membership = membership;
+  }
+
+  /** What deleting a group did: its rigs are in no group now. */
+  public record Deleted(long groupId, String name, int rigsUngrouped) {}
+
+  /**
+   * Deletes a group. Its rigs stay, in no group (the foreign key sets their group to null); its
+   * work-profile pointer, maintenance window and enrollment tokens' group go with it (cascade or
+   * set null). The rigs' work moves to the default profile through the listener.
+   */
+  public Deleted delete(long id) {
+    record Gone(String name, List<String> rigs) {}
+    Gone gone =
+        jdbi.inTransaction(h -> {
+          String name =
+              h.createQuery("SELECT name FROM rig_groups WHERE id = :id FOR UPDATE")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElseThrow(
+                      () -> ApiException.notFound("There is no group with id " + id + "."));
+          List<String> rigs =
+              h.createQuery("SELECT id FROM rigs WHERE group_id = :id ORDER BY id")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .list();
+          h.createUpdate("DELETE FROM rig_groups WHERE id = :id").bind("id", id).execute();
+          return new Gone(name, rigs);
+        });
+    membership.groupDeleted(id, gone.rigs());
+    return new Deleted(id, gone.name(), gone.rigs().size());
   }
 
   public List<Group> list() {

@@ -7,13 +7,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Operator edits of a rig: rename, move to a group, or out of any group ({@code "groupId": null}).
- * Fields absent from the body stay as they are.
+ * Fields absent from the body stay as they are. A group change tells the {@link
+ * GroupMembershipListener}, so the rig's work moves to its new group's profile at once.
  */
 public class RigUpdates {
   private final Jdbi jdbi;
+  private final GroupMembershipListener membership;
 
-  public RigUpdates(Jdbi jdbi) {
+  public RigUpdates(Jdbi jdbi, GroupMembershipListener membership) {
     this.jdbi = jdbi;
+    this.membership = membership;
   }
 
   /** Returns a one-line description of what changed, for the audit log. */
@@ -64,6 +67,7 @@ public class RigUpdates {
               .bind("group", groupId)
               .bind("id", rigId)
               .execute());
+      membership.rigMoved(rigId, groupId);
       if (!changed.isEmpty()) {
         changed.append(", ");
       }

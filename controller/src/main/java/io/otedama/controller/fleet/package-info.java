@@ -6,5 +6,8 @@
  * io.otedama.controller.fleet.RigPresenceSink} and {@link
  * io.otedama.controller.fleet.RigAuthenticator} (implemented by {@link
  * io.otedama.controller.fleet.RigPresence} and {@link io.otedama.controller.fleet.RigCredentials}).
+ * Rigs changing group here (a rig edited, a group deleted) are told to a {@link
+ * io.otedama.controller.fleet.GroupMembershipListener} (the work feature), so their work follows
+ * without the fleet knowing about work.
  */
 package io.otedama.controller.fleet;

@@ -10,7 +10,8 @@
  *
  * <p>Entry points: {@link io.otedama.controller.shares.ShareProcessor#ingest} for the MQTT edge's
  * share batches, {@link io.otedama.controller.shares.ShareProcessor#process} for the Stratum
- * server. Depends on {@code work}, {@code hashing}, {@code protocol}, Jdbi, the PostgreSQL driver
- * and Micrometer.
+ * server. Depends on {@code work}, {@code hashing}, {@code protocol}, {@code api} and {@code auth}
+ * (the summary's roles: a client user sees its own account), Jdbi, the PostgreSQL driver and
+ * Micrometer.
  */
 package io.otedama.controller.shares;

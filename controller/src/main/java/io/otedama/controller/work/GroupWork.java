@@ -1,6 +1,7 @@
 package io.otedama.controller.work;
 
 import io.otedama.controller.api.ApiException;
+import io.otedama.controller.fleet.GroupMembershipListener;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,9 +9,11 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Groups as work sees them: which profile a group mines on, and which rigs are in it. Both move the
- * affected rigs' work at once (through {@link WorkProfiles}), so a change needs no reconnect.
+ * affected rigs' work at once (through {@link WorkProfiles}), so a change needs no reconnect. It
+ * also follows the fleet's group changes (a rig edited into another group, a group deleted) the
+ * same way.
  */
-public class GroupWork {
+public class GroupWork implements GroupMembershipListener {
   /** Most rigs moved in one request. */
   public static final int MAX_RIGS = 20_000;
 
@@ -65,6 +68,18 @@ public class GroupWork {
     List<String> unknown = new ArrayList<>(wanted);
     unknown.removeAll(moved);
     return new Moved(groupId, moved.size(), workMoved, unknown);
+  }
+
+  /** A rig edited into another group (or none) through the fleet: its work follows at once. */
+  @Override
+  public void rigMoved(String rigId, Long groupId) {
+    profiles.regroup(rigId, groupId);
+  }
+
+  /** A deleted group: its rigs, in no group now, move to the default profile's work. */
+  @Override
+  public void groupDeleted(long groupId, List<String> formerRigs) {
+    profiles.groupDeleted(groupId);
   }
 
   private void requireGroup(long groupId) {

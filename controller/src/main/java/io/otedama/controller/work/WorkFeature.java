@@ -3,6 +3,7 @@ package io.otedama.controller.work;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.otedama.controller.fleet.GroupMembershipListener;
 import io.otedama.protocol.stratum.StratumCodec;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class WorkFeature {
   private final AgentAssignments agents;
   private final Clock clock;
   private volatile WorkAssignmentPublisher publisher;
+  private GroupWork groupWork;
   private final List<Consumer<BlockFound>> blockListeners = new CopyOnWriteArrayList<>();
 
   private WorkFeature(
@@ -122,6 +124,7 @@ public final class WorkFeature {
               }
             });
     GroupWork groupWork = new GroupWork(jdbi, profiles);
+    feature.groupWork = groupWork;
     environment.jersey().register(new WorkProfileResource(profiles));
     environment.jersey().register(new GroupWorkResource.Profile(groupWork));
     environment.jersey().register(new GroupWorkResource.Rigs(groupWork));
@@ -147,6 +150,11 @@ public final class WorkFeature {
 
   public WorkProfiles profiles() {
     return profiles;
+  }
+
+  /** What the fleet tells of rigs changing group, so their work follows (FleetFeature). */
+  public GroupMembershipListener groupMembership() {
+    return groupWork;
   }
 
   public WorkAssignments assignments() {

@@ -193,6 +193,25 @@ public final class WorkProfiles implements FeedDirectory, AutoCloseable {
     return moved;
   }
 
+  /**
+   * A group was deleted: forgets its profile, and its rigs (in no group now) move to the default
+   * profile's work at once. Returns how many rigs' work moved.
+   */
+  public int groupDeleted(long groupId) {
+    groupProfiles.remove(groupId);
+    WorkAssignments a = assignments;
+    if (a == null) {
+      return 0;
+    }
+    for (RigWork rig : a.all()) {
+      if (java.util.Objects.equals(rig.groupId(), groupId)) {
+        rig.identify(rig.rigId(), rig.account(), null);
+      }
+    }
+    // one pass over every rig: the ones now in no group whose feed is not the default's move
+    return a.moveGroup(null);
+  }
+
   @Override
   public void close() {
     for (WorkFeed feed : running.values()) {

@@ -19,6 +19,8 @@
  * echoed) and {@link io.otedama.controller.work.GroupWorkResource} (point a group at a profile, put
  * rigs in a group), both moving rigs' work at once through {@link
  * io.otedama.controller.work.GroupWork}; they depend on api and auth (roles, audit detail).
+ * GroupWork also follows the fleet's group changes (it is the fleet's {@code
+ * GroupMembershipListener}: a rig edited into another group, a group deleted).
  *
  * <p>Seams: {@link io.otedama.controller.work.WorkAssignmentPublisher} (the MQTT edge publishes
  * agents' assignments) and {@link io.otedama.controller.work.WorkSubscriber} (how work reaches a

@@ -45,6 +45,8 @@ final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--window-size=1366,900",
         "--user-data-dir=" + profile.toAbsolutePath());
+    // the browser's console log, so tests can assert that pages raise no JavaScript errors
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -147,6 +149,17 @@ final class Browser implements AutoCloseable {
       throw new IllegalStateException("No docs/ directory above " + Path.of("").toAbsolutePath());
     }
     return dir;
+  }
+
+  /**
+   * The SEVERE entries of the browser's console since the last call (uncaught exceptions, rejected
+   * promises, failed requests), each as its message; reading clears them.
+   */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .toList();
   }
 
   @Override
