@@ -103,6 +103,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
             config.getFirmware(), jdbi, clock, metrics, environment.getObjectMapper());
     work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
     shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
+    fleet.useHashrateEstimates(shares.metrics()::estimate);
     stratum =
         StratumFeature.install(
             config.getStratum(),

@@ -5,6 +5,7 @@
  * on api, auth and protocol; the MQTT edge reaches it only through {@link
  * io.otedama.controller.fleet.RigPresenceSink} and {@link
  * io.otedama.controller.fleet.RigAuthenticator} (implemented by {@link
- * io.otedama.controller.fleet.RigPresence} and {@link io.otedama.controller.fleet.RigCredentials}).
+ * io.otedama.controller.fleet.RigPresence} and {@link io.otedama.controller.fleet.RigCredentials}),
+ * and the shares feature only through {@link io.otedama.controller.fleet.RigHashrateEstimates}.
  */
 package io.otedama.controller.fleet;
