@@ -208,10 +208,6 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
       }
       long started = System.nanoTime();
       Instant startedAt = clock.instant();
-      for (AcceptedShare s : pendingShares) {
-        wait.record(
-            Math.max(0, Duration.between(s.ts(), startedAt).toNanos()), TimeUnit.NANOSECONDS);
-      }
       try {
         write(pendingShares, pendingAnswers, countBatch, sumBatch);
       } catch (SQLException | RuntimeException e) {
@@ -232,6 +228,8 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
       batchRows.record(n);
       Instant now = clock.instant();
       for (AcceptedShare s : pendingShares) {
+        wait.record(
+            Math.max(0, Duration.between(s.ts(), startedAt).toNanos()), TimeUnit.NANOSECONDS);
         latency.record(Duration.between(s.ts(), now).toNanos(), TimeUnit.NANOSECONDS);
         if (s.submittedAt() != null) {
           // a rig clock ahead of ours would give a negative time: counted as zero
