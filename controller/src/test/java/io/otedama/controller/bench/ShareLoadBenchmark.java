@@ -60,6 +60,7 @@ public final class ShareLoadBenchmark {
     double hashesPerSecond = a.doubleValue("hashes-per-second", 500);
     int hashingThreads = a.intValue("hashing-threads", 1);
     String loadHeap = a.value("load-heap", "2500m");
+    String loadGc = a.value("load-gc", "ParallelGC");
     Path work = Path.of(a.value("work-dir", "controller/target/bench-shares")).toAbsolutePath();
     System.out.printf(
         "bench-shares: %d rigs hashing %.0f H/s each (vardiff minimum 1e-6: one share per %.1f s),"
@@ -97,7 +98,8 @@ public final class ShareLoadBenchmark {
             warmup,
             hashesPerSecond,
             hashingThreads,
-            loadHeap);
+            loadHeap,
+            loadGc);
       } finally {
         app.after();
       }
@@ -113,7 +115,8 @@ public final class ShareLoadBenchmark {
       int warmup,
       double hashesPerSecond,
       int hashingThreads,
-      String loadHeap)
+      String loadHeap,
+      String loadGc)
       throws Exception {
     URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());
     String token = enrollmentToken(base, rigs);
@@ -124,7 +127,7 @@ public final class ShareLoadBenchmark {
         List.of(
             java,
             "-Xmx" + loadHeap,
-            "-XX:+UseParallelGC",
+            "-XX:+Use" + loadGc,
             "--add-modules=jdk.incubator.vector",
             "-cp",
             System.getProperty("java.class.path"),
