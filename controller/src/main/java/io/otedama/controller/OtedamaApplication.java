@@ -104,6 +104,7 @@ public class OtedamaApplication extends Application<OtedamaConfiguration> {
     work = WorkFeature.install(config.getWork(), jdbi, clock, metrics, scheduler, environment);
     fleet.onGroupMembership(work.groupMembership()); // rigs changing group take their work along
     shares = SharesFeature.install(work, jdbi, clock, metrics, environment);
+    fleet.useHashrateEstimates(shares.metrics()::estimate);
     stratum =
         StratumFeature.install(
             config.getStratum(),

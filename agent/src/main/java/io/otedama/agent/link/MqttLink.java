@@ -402,6 +402,8 @@ public final class MqttLink implements AutoCloseable {
     options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
     if (settings.socketFactory() != null) {
       options.setSocketFactory(settings.socketFactory());
+    } else if (!settings.tls()) {
+      options.setSocketFactory(new NoDelaySockets());
     }
     StatusMessage will =
         new StatusMessage(clock.millis(), RigState.OFFLINE, "connection lost", seq);

@@ -149,6 +149,11 @@ public final class FleetFeature {
     return credentials;
   }
 
+  /** Shows the shares feature's hashrate estimates in the rig API and the gap gauge. */
+  public void useHashrateEstimates(RigHashrateEstimates estimates) {
+    queries.useHashrateEstimates(estimates);
+  }
+
   public RigQueries queries() {
     return queries;
   }

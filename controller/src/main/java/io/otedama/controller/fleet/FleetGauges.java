@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * refresh), so a scrape reads memory and never queries the database: {@code otedama_rigs{status}},
  * {@code otedama_fleet_hashrate_hs}, {@code otedama_fleet_power_watts}, and per rig {@code
  * otedama_rig_hashrate_hs{rig}}, {@code otedama_rig_temperature_celsius{rig}}, {@code
- * otedama_rig_power_watts{rig}} and {@code otedama_rig_fan_rpm{rig}} (the Rig detail dashboard).
+ * otedama_rig_power_watts{rig}} and {@code otedama_rig_fan_rpm{rig}} (the Rig detail dashboard),
+ * and {@code otedama_rig_hashrate_gap_ratio{rig}}: the hashrate estimated from the rig's accepted
+ * shares over the reported one, less 1 (for rigs that are not offline, report a hashrate and have
+ * an estimate).
  */
 public class FleetGauges {
   private static final Logger LOG = LoggerFactory.getLogger(FleetGauges.class);
@@ -30,6 +33,7 @@ public class FleetGauges {
   private final MultiGauge rigTemperature;
   private final MultiGauge rigPower;
   private final MultiGauge rigFans;
+  private final MultiGauge rigHashrateGap;
 
   public FleetGauges(Jdbi jdbi, RigQueries queries, MeterRegistry registry) {
     this.jdbi = jdbi;
@@ -65,6 +69,12 @@ public class FleetGauges {
             .description(
                 "Fan speed reported by each rig that is not offline, revolutions per minute")
             .register(registry);
+    rigHashrateGap =
+        MultiGauge.builder("otedama.rig.hashrate.gap.ratio")
+            .description(
+                "Hashrate estimated from a rig's accepted shares divided by the hashrate it"
+                    + " reports, less 1 (negative: its shares show less than it reports)")
+            .register(registry);
   }
 
   public void refresh() {
@@ -78,12 +88,23 @@ public class FleetGauges {
       List<MultiGauge.Row<?>> temperatures = new ArrayList<>();
       List<MultiGauge.Row<?>> powers = new ArrayList<>();
       List<MultiGauge.Row<?>> fans = new ArrayList<>();
+      List<MultiGauge.Row<?>> gaps = new ArrayList<>();
+      RigHashrateEstimates estimates = queries.estimates();
       jdbi.useHandle(h ->
           h.createQuery("SELECT id, status, hashrate_hs, temperature_c, power_w, fan_rpm FROM rigs")
               .map((rs, ctx) -> {
                 String id = rs.getString(1);
                 boolean offline = RigStatus.OFFLINE.equals(rs.getString(2));
-                hashrates.add(MultiGauge.Row.of(Tags.of("rig", id), offline ? 0 : rs.getDouble(3)));
+                double reported = rs.getDouble(3);
+                hashrates.add(MultiGauge.Row.of(Tags.of("rig", id), offline ? 0 : reported));
+                if (!offline && reported > 0) {
+                  java.util.OptionalDouble estimated = estimates.estimatedHashrateHs(id);
+                  if (estimated.isPresent()) {
+                    gaps.add(
+                        MultiGauge.Row.of(
+                            Tags.of("rig", id), estimated.getAsDouble() / reported - 1));
+                  }
+                }
                 float t = rs.getFloat(4);
                 if (!rs.wasNull() && !offline) {
                   temperatures.add(MultiGauge.Row.of(Tags.of("rig", id), t));
@@ -103,6 +124,7 @@ public class FleetGauges {
       rigTemperature.register(temperatures, true);
       rigPower.register(powers, true);
       rigFans.register(fans, true);
+      rigHashrateGap.register(gaps, true);
     } catch (RuntimeException e) {
       LOG.warn("Could not refresh the fleet gauges: {}", e.toString());
     }

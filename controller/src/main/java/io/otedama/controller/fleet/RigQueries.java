@@ -19,9 +19,23 @@ public class RigQueries {
           + " r.status_changed_at, r.created_at";
   private static final String FROM = " FROM rigs r LEFT JOIN rig_groups g ON g.id = r.group_id";
   private final Jdbi jdbi;
+  private volatile RigHashrateEstimates estimates = RigHashrateEstimates.NONE;
 
   public RigQueries(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /** Where the rigs' estimated hashrates come from (the shares feature, once it is wired). */
+  public void useHashrateEstimates(RigHashrateEstimates estimates) {
+    this.estimates = java.util.Objects.requireNonNull(estimates, "estimates");
+  }
+
+  RigHashrateEstimates estimates() {
+    return estimates;
+  }
+
+  private Rig withEstimate(Rig rig) {
+    return rig.withEstimate(estimates.estimatedHashrateHs(rig.id()));
   }
 
   public Page<Rig> list(RigListQuery q) {
@@ -53,7 +67,7 @@ public class RigQueries {
               .bind("offset", (long) (q.page() - 1) * q.size())
               .map((rs, ctx) -> map(rs, false))
               .list();
-      return new Page<>(items, total);
+      return new Page<>(items.stream().map(this::withEstimate).toList(), total);
     });
   }
 
@@ -107,7 +121,8 @@ public class RigQueries {
                     + " WHERE r.id = :id")
             .bind("id", rigId)
             .map((rs, ctx) -> map(rs, true))
-            .findOne());
+            .findOne()
+            .map(this::withEstimate));
   }
 
   public boolean exists(String rigId) {
@@ -221,6 +236,8 @@ public class RigQueries {
         rs.getString("name"),
         rs.getString("status"),
         rs.getDouble("hashrate_hs"),
+        null,
+        null,
         (Float) nullable(rs, "temperature_c", rs.getFloat("temperature_c")),
         (Float) nullable(rs, "power_w", rs.getFloat("power_w")),
         (Integer) nullable(rs, "fan_rpm", rs.getInt("fan_rpm")),

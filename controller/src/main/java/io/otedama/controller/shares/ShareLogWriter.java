@@ -1,13 +1,13 @@
 package io.otedama.controller.shares;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,19 +19,24 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Appends accepted shares to the share log in batches, together with the upstream answers and the
- * per-rig hourly share counts, in one transaction per batch: COPY into a temporary table, then
- * {@code INSERT ... ON CONFLICT (rig_id, share_id) DO NOTHING}, so a replayed share is stored once.
- * A background thread writes as soon as a share is queued, together with everything queued by then
- * (up to {@code maxBatch} rows), and at least every {@code flushInterval} for counts and answers; a
- * failed write is retried with the next one (nothing is dropped unless the bounded queue overflows,
- * which {@code otedama_share_log_dropped_total} counts).
+ * per-rig hourly share counts, in one statement per batch ({@link #WRITE_SQL}: arrays unnested into
+ * {@code INSERT ... ON CONFLICT (rig_id, share_id) DO NOTHING}), so a replayed share is stored once
+ * and a batch is written whole or not at all. A background thread writes as soon as a share is
+ * queued, together with everything queued by then (up to {@code maxBatch} rows), and at least every
+ * {@code flushInterval} for counts and answers; a failed write is retried with the next one
+ * (nothing is dropped unless the bounded queue overflows, which {@code
+ * otedama_share_log_dropped_total} counts).
+ *
+ * <p>The writer keeps one connection of its own for as long as it works (reopened after a failure):
+ * a share batch never waits for a pooled connection behind the API, the fleet's flushes or the
+ * telemetry writer, and its statement is prepared once.
  *
  * <p>Thread-safe: any thread may append.
  */
@@ -53,13 +58,18 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
   private final Counter written;
   private final Timer latency;
   private final Timer delivery;
+  private final Timer wait;
+  private final Timer writeTime;
+  private final DistributionSummary batchRows;
+  private Handle handle;
+  private PreparedStatement statement;
   private volatile Thread thread;
   private volatile boolean closed;
 
   private record CountKey(String rigId, Instant hour, String result, String reason) {}
 
   /**
-   * @param maxBatch rows per COPY (e.g. 1000)
+   * @param maxBatch rows per write (e.g. 1000)
    * @param flushInterval how often counts and answers are written when no share arrives
    * @param queueCapacity how many shares may wait (beyond it they are dropped and counted)
    */
@@ -93,6 +103,21 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
             .description(
                 "From an agent publishing a share (its batch timestamp, the rig's clock) to its"
                     + " share log row being committed")
+            .register(registry);
+    this.wait =
+        latencyTimer("otedama_share_log_wait_seconds")
+            .description(
+                "From a share's arrival to the start of the share log write that takes it"
+                    + " (inbound queue, validation and the share log queue)")
+            .register(registry);
+    this.writeTime =
+        latencyTimer("otedama_share_log_write_seconds")
+            .description("One share log write: the batch statement, with its commit")
+            .register(registry);
+    this.batchRows =
+        DistributionSummary.builder("otedama_share_log_batch_rows")
+            .description("Share rows per share log write")
+            .serviceLevelObjectives(1, 10, 100, 1000)
             .register(registry);
   }
 
@@ -181,10 +206,12 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
       if (pendingShares.isEmpty() && pendingAnswers.isEmpty() && countBatch.isEmpty()) {
         return 0;
       }
+      long started = System.nanoTime();
+      Instant startedAt = clock.instant();
       try {
-        jdbi.useTransaction(
-            h -> write(h.getConnection(), pendingShares, pendingAnswers, countBatch, sumBatch));
+        write(pendingShares, pendingAnswers, countBatch, sumBatch);
       } catch (SQLException | RuntimeException e) {
+        discardHandle();
         LOG.warn(
             "share log write of {} shares failed, retrying with the next batch: {}",
             pendingShares.size(),
@@ -197,8 +224,12 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
         return 0;
       }
       int n = pendingShares.size();
+      writeTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      batchRows.record(n);
       Instant now = clock.instant();
       for (AcceptedShare s : pendingShares) {
+        wait.record(
+            Math.max(0, Duration.between(s.ts(), startedAt).toNanos()), TimeUnit.NANOSECONDS);
         latency.record(Duration.between(s.ts(), now).toNanos(), TimeUnit.NANOSECONDS);
         if (s.submittedAt() != null) {
           // a rig clock ahead of ours would give a negative time: counted as zero
@@ -210,6 +241,44 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
       pendingShares.clear();
       pendingAnswers.clear();
       return n;
+    }
+  }
+
+  /** The writer's own connection, opened on first use. */
+  private Handle handle() {
+    if (handle == null) {
+      handle = jdbi.open();
+    }
+    return handle;
+  }
+
+  /** The batch statement, prepared once per connection (PgJDBC makes it server-side). */
+  private PreparedStatement statement(Connection c) throws SQLException {
+    if (statement == null) {
+      statement = c.prepareStatement(WRITE_SQL);
+    }
+    return statement;
+  }
+
+  /** Drops the connection after a failed write: the next write opens a fresh one. */
+  private void discardHandle() {
+    Handle h = handle;
+    handle = null;
+    PreparedStatement st = statement;
+    statement = null;
+    if (st != null) {
+      try {
+        st.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the share log statement: {}", e.toString());
+      }
+    }
+    if (h != null) {
+      try {
+        h.close();
+      } catch (RuntimeException e) {
+        LOG.debug("closing the share log connection: {}", e.toString());
+      }
     }
   }
 
@@ -258,116 +327,132 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
         break;
       }
     }
+    synchronized (flushLock) {
+      discardHandle();
+    }
   }
 
-  private static void write(
-      Connection c,
+  /**
+   * One statement per batch, run on its own (autocommit: it is atomic by itself, and the commit is
+   * the statement's): the shares, the upstream answers and the count increments as arrays, each
+   * inserted by a data-modifying CTE. One round trip to PostgreSQL per batch, where COPY into
+   * temporary tables and three inserts took six and truncated the temporary tables at every commit;
+   * on a busy machine every round trip waits for the backend to be scheduled.
+   */
+  static final String WRITE_SQL =
+      """
+      WITH new_shares AS (
+        INSERT INTO shares (rig_id, share_id, account, worker, source, pool, job_id, difficulty,
+            share_difficulty, upstream, block, ts)
+        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+            ?::text[], ?::float8[], ?::float8[], ?::bool[], ?::bool[], ?::timestamptz[])
+        ON CONFLICT (rig_id, share_id) DO NOTHING
+        RETURNING 1
+      ), new_answers AS (
+        INSERT INTO share_upstream_results (rig_id, share_id, pool, result, detail, answered_at)
+        SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+            ?::timestamptz[])
+        ON CONFLICT (rig_id, share_id) DO NOTHING
+      ), counted AS (
+        INSERT INTO share_counts (rig_id, hour, result, reason, shares, difficulty)
+        SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::int8[],
+            ?::float8[])
+        ON CONFLICT (rig_id, hour, result, reason) DO UPDATE
+        SET shares = share_counts.shares + EXCLUDED.shares,
+            difficulty = share_counts.difficulty + EXCLUDED.difficulty
+      )
+      SELECT count(*) FROM new_shares
+      """;
+
+  private void write(
       List<AcceptedShare> shares,
       List<UpstreamAnswer> upstream,
       Map<CountKey, long[]> countBatch,
       Map<CountKey, double[]> sumBatch)
       throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute("CREATE TEMP TABLE IF NOT EXISTS shares_in (LIKE shares) ON COMMIT DELETE ROWS");
-      st.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS share_upstream_in (LIKE share_upstream_results)"
-              + " ON COMMIT DELETE ROWS");
-      st.execute(
-          "CREATE TEMP TABLE IF NOT EXISTS share_counts_in (LIKE share_counts)"
-              + " ON COMMIT DELETE ROWS");
+    Connection c = handle().getConnection();
+    int n = shares.size();
+    String[] rig = new String[n];
+    String[] id = new String[n];
+    String[] account = new String[n];
+    String[] worker = new String[n];
+    String[] source = new String[n];
+    String[] pool = new String[n];
+    String[] job = new String[n];
+    Double[] difficulty = new Double[n];
+    Double[] shareDifficulty = new Double[n];
+    Boolean[] meetsUpstream = new Boolean[n];
+    Boolean[] block = new Boolean[n];
+    String[] ts = new String[n];
+    for (int i = 0; i < n; i++) {
+      AcceptedShare s = shares.get(i);
+      rig[i] = s.rigId();
+      id[i] = s.shareId();
+      account[i] = s.account();
+      worker[i] = s.worker();
+      source[i] = s.source();
+      pool[i] = s.pool();
+      job[i] = s.jobId();
+      difficulty[i] = s.difficulty();
+      shareDifficulty[i] = s.shareDifficulty();
+      meetsUpstream[i] = s.upstream();
+      block[i] = s.block();
+      ts[i] = s.ts().toString();
     }
-    PGConnection pg = c.unwrap(PGConnection.class);
-    try {
-      if (!shares.isEmpty()) {
-        StringBuilder csv = new StringBuilder(shares.size() * 160);
-        for (AcceptedShare s : shares) {
-          csvField(csv, s.rigId()).append(',');
-          csvField(csv, s.shareId()).append(',');
-          csvField(csv, s.account()).append(',');
-          csvField(csv, s.worker()).append(',');
-          csvField(csv, s.source()).append(',');
-          csvField(csv, s.pool()).append(',');
-          csvField(csv, s.jobId()).append(',');
-          csv.append(s.difficulty()).append(',');
-          csv.append(s.shareDifficulty()).append(',');
-          csv.append(s.upstream()).append(',');
-          csv.append(s.block()).append(',');
-          csv.append(s.ts()).append('\n');
-        }
-        pg.getCopyAPI()
-            .copyIn(
-                "COPY shares_in (rig_id, share_id, account, worker, source, pool, job_id,"
-                    + " difficulty, share_difficulty, upstream, block, ts) FROM STDIN (FORMAT csv)",
-                new StringReader(csv.toString()));
-        try (Statement st = c.createStatement()) {
-          st.execute(
-              "INSERT INTO shares SELECT * FROM shares_in ON CONFLICT (rig_id, share_id) DO"
-                  + " NOTHING");
-        }
-      }
-      if (!upstream.isEmpty()) {
-        StringBuilder csv = new StringBuilder();
-        for (UpstreamAnswer a : upstream) {
-          csvField(csv, a.rigId()).append(',');
-          csvField(csv, a.shareId()).append(',');
-          csvField(csv, a.pool()).append(',');
-          csvField(csv, a.result()).append(',');
-          csvField(csv, a.detail()).append(',');
-          csv.append(a.answeredAt()).append('\n');
-        }
-        pg.getCopyAPI()
-            .copyIn(
-                "COPY share_upstream_in (rig_id, share_id, pool, result, detail, answered_at)"
-                    + " FROM STDIN (FORMAT csv)",
-                new StringReader(csv.toString()));
-        try (Statement st = c.createStatement()) {
-          st.execute(
-              "INSERT INTO share_upstream_results SELECT * FROM share_upstream_in"
-                  + " ON CONFLICT (rig_id, share_id) DO NOTHING");
-        }
-      }
-      if (!countBatch.isEmpty()) {
-        StringBuilder csv = new StringBuilder();
-        for (Map.Entry<CountKey, long[]> e : countBatch.entrySet()) {
-          CountKey k = e.getKey();
-          csvField(csv, k.rigId()).append(',');
-          csv.append(k.hour()).append(',');
-          csv.append(k.result()).append(',');
-          csv.append(k.reason()).append(',');
-          csv.append(e.getValue()[0]).append(',');
-          csv.append(sumBatch.get(k)[0]).append('\n');
-        }
-        pg.getCopyAPI()
-            .copyIn(
-                "COPY share_counts_in (rig_id, hour, result, reason, shares, difficulty)"
-                    + " FROM STDIN (FORMAT csv)",
-                new StringReader(csv.toString()));
-        try (Statement st = c.createStatement()) {
-          st.execute(
-              "INSERT INTO share_counts SELECT * FROM share_counts_in"
-                  + " ON CONFLICT (rig_id, hour, result, reason) DO UPDATE"
-                  + " SET shares = share_counts.shares + EXCLUDED.shares,"
-                  + " difficulty = share_counts.difficulty + EXCLUDED.difficulty");
-        }
-      }
-    } catch (IOException e) {
-      throw new SQLException("COPY into the share log failed", e);
+    int a = upstream.size();
+    String[] answerRig = new String[a];
+    String[] answerId = new String[a];
+    String[] answerPool = new String[a];
+    String[] result = new String[a];
+    String[] detail = new String[a];
+    String[] answeredAt = new String[a];
+    for (int i = 0; i < a; i++) {
+      UpstreamAnswer u = upstream.get(i);
+      answerRig[i] = u.rigId();
+      answerId[i] = u.shareId();
+      answerPool[i] = u.pool();
+      result[i] = u.result();
+      detail[i] = u.detail();
+      answeredAt[i] = u.answeredAt().toString();
     }
-  }
-
-  /** A CSV field: empty (NULL in COPY csv) for null, quoted otherwise. */
-  private static StringBuilder csvField(StringBuilder csv, String value) {
-    if (value == null) {
-      return csv;
+    int k = countBatch.size();
+    String[] countRig = new String[k];
+    String[] hour = new String[k];
+    String[] countResult = new String[k];
+    String[] reason = new String[k];
+    Long[] count = new Long[k];
+    Double[] sum = new Double[k];
+    int j = 0;
+    for (Map.Entry<CountKey, long[]> e : countBatch.entrySet()) {
+      CountKey key = e.getKey();
+      countRig[j] = key.rigId();
+      hour[j] = key.hour().toString();
+      countResult[j] = key.result();
+      reason[j] = key.reason();
+      count[j] = e.getValue()[0];
+      sum[j] = sumBatch.get(key)[0];
+      j++;
     }
-    csv.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      if (ch == '"') {
-        csv.append('"');
-      }
-      csv.append(ch);
+    PreparedStatement st = statement(c);
+    int p = 1;
+    for (Object[] values :
+        new Object[][] {rig, id, account, worker, source, pool, job, difficulty, shareDifficulty}) {
+      st.setArray(p++, c.createArrayOf(values instanceof Double[] ? "float8" : "text", values));
     }
-    return csv.append('"');
+    st.setArray(p++, c.createArrayOf("bool", meetsUpstream));
+    st.setArray(p++, c.createArrayOf("bool", block));
+    st.setArray(p++, c.createArrayOf("text", ts));
+    for (String[] values : new String[][] {answerRig, answerId, answerPool, result, detail}) {
+      st.setArray(p++, c.createArrayOf("text", values));
+    }
+    st.setArray(p++, c.createArrayOf("text", answeredAt));
+    for (String[] values : new String[][] {countRig, hour, countResult, reason}) {
+      st.setArray(p++, c.createArrayOf("text", values));
+    }
+    st.setArray(p++, c.createArrayOf("int8", count));
+    st.setArray(p, c.createArrayOf("float8", sum));
+    try (ResultSet rs = st.executeQuery()) {
+      rs.next();
+    }
   }
 }

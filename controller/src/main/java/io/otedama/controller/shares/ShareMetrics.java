@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class ShareMetrics {
   private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
   private final Map<String, RigMeters> rigs = new ConcurrentHashMap<>();
   private final Map<String, Counter> poolCounters = new ConcurrentHashMap<>();
+  private final Timer ingestWait;
 
   private final class RigMeters {
     final Counter accepted;
@@ -65,6 +67,29 @@ public final class ShareMetrics {
     for (RejectReason reason : RejectReason.values()) {
       rejected.put(reason, sharesCounter("rejected", reason.wireName()));
     }
+    this.ingestWait =
+        Timer.builder("otedama_share_ingest_wait_seconds")
+            .description(
+                "From a share batch's arrival at the controller's MQTT client to the share path"
+                    + " taking it (the inbound dispatch queue)")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(500_000))
+            .maximumExpectedValue(Duration.ofSeconds(60))
+            .serviceLevelObjectives(
+                Duration.ofMillis(1),
+                Duration.ofMillis(5),
+                Duration.ofMillis(10),
+                Duration.ofMillis(25),
+                Duration.ofMillis(50),
+                Duration.ofMillis(100),
+                Duration.ofMillis(250),
+                Duration.ofSeconds(1))
+            .register(registry);
+  }
+
+  /** Records how long a share batch waited between arrival and the share path taking it. */
+  public void ingestWait(Duration waited) {
+    ingestWait.record(waited.isNegative() ? Duration.ZERO : waited);
   }
 
   private Counter sharesCounter(String result, String reason) {
@@ -117,6 +142,17 @@ public final class ShareMetrics {
   public double estimatedHashrate(String rigId) {
     RigMeters m = rigs.get(rigId);
     return m == null ? 0 : m.hashrate.hashesPerSecond(clock.instant());
+  }
+
+  /**
+   * The rig's current estimate in H/s, or empty when no accepted share of it has been seen since
+   * the controller started (or since its series were removed).
+   */
+  public java.util.OptionalDouble estimate(String rigId) {
+    RigMeters m = rigs.get(rigId);
+    return m == null
+        ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(m.hashrate.hashesPerSecond(clock.instant()));
   }
 
   /** Removes a rig's series (when it goes offline or is released). */

@@ -50,6 +50,7 @@ public final class ShareProcessor {
 
   /** {@link #ingest(String, ShareBatchMessage)} for a batch received at {@code receivedAt}. */
   public List<ShareVerdict> ingest(String rigId, ShareBatchMessage batch, Instant receivedAt) {
+    metrics.ingestWait(java.time.Duration.between(receivedAt, clock.instant()));
     RigWork rig = assignments.find(rigId).orElse(null);
     Instant submittedAt = Instant.ofEpochMilli(batch.ts());
     List<ShareVerdict> verdicts = new ArrayList<>(batch.shares().size());

@@ -107,6 +107,15 @@ public final class ShareValidator {
     if (ntime < jobTime || ntime > jobTime + MAX_NTIME_AHEAD) {
       return malformed("ntime is outside the job's time range", job);
     }
+    if (!slice.ntimeInWindow(ntime, source.job().ntime())) {
+      return malformed(
+          "ntime is outside the rig's ntime window (the job's ntime + "
+              + slice.ntimeOffset()
+              + " mod 2^"
+              + slice.ntimeWindowBits()
+              + ")",
+          job);
+    }
 
     Scratch s = scratch.get();
     int size = slice.extranonce2Size();

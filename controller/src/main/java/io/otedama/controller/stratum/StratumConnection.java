@@ -475,11 +475,16 @@ final class StratumConnection implements WorkSubscriber {
       send(new MiningSetDifficulty(difficulty));
       sentDifficulty = difficulty;
     }
-    if (slice.fixedVersionMask() == 0) {
+    if (slice.fixedVersionMask() == 0 && !slice.hasNtimeWindow()) {
       sendLine(job.notifyLine(server.codec, clean));
     } else {
       int version = slice.baseVersion(job.source().job().version());
-      send(job.withVersion(Hex.encodeInt32(version), clean || job.notifyMessage().cleanJobs()));
+      int ntime = slice.baseNtime(job.source().job().ntime());
+      send(
+          job.withVersionAndNtime(
+              Hex.encodeInt32(version),
+              Hex.encodeInt32(ntime),
+              clean || job.notifyMessage().cleanJobs()));
     }
   }
 

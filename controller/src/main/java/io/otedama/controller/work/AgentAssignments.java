@@ -9,7 +9,7 @@ import java.time.Clock;
 /**
  * Turns a rig's work into the MQTT work assignment and hands it to the {@link
  * WorkAssignmentPublisher}. The job record is shared by all rigs of a feed; only a rig with a
- * version window (small extranonce2) gets a job copy with its own version field.
+ * version or ntime window (small extranonce2) gets a job copy with its own version and ntime.
  */
 public final class AgentAssignments implements WorkSubscriber {
   private static final org.slf4j.Logger LOG =
@@ -64,8 +64,9 @@ public final class AgentAssignments implements WorkSubscriber {
   public static WorkAssignmentMessage message(
       IssuedJob job, WorkSlice slice, double difficulty, long ts) {
     WorkJob wire = job.wireJob();
-    if (slice.fixedVersionMask() != 0) {
+    if (slice.fixedVersionMask() != 0 || slice.hasNtimeWindow()) {
       int version = slice.baseVersion(job.source().job().version());
+      int ntime = slice.baseNtime(job.source().job().ntime());
       wire =
           new WorkJob(
               wire.jobId(),
@@ -75,7 +76,7 @@ public final class AgentAssignments implements WorkSubscriber {
               wire.merkleBranch(),
               Hex.encodeInt32(version),
               wire.nbits(),
-              wire.ntime(),
+              Hex.encodeInt32(ntime),
               wire.cleanJobs());
     }
     return new WorkAssignmentMessage(

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param supersededRetention how long a superseded job is kept to answer "stale" rather than "job
  *     not found" (default 2 minutes)
  * @param dedupCapacity the most accepted shares remembered per job (default 4,194,304)
+ * @param maxNtimeWindowBits slot bits that may go into per-rig ntime windows when extranonce2 and
+ *     version windows are too small for the planned rigs (default 10: up to 1,024 windows)
  */
 public record FeedSettings(
     long plannedRigs,
@@ -20,9 +22,31 @@ public record FeedSettings(
     int minRollVersionBits,
     int maxJobs,
     Duration supersededRetention,
-    int dedupCapacity) {
+    int dedupCapacity,
+    int maxNtimeWindowBits) {
+  /** The default {@link #maxNtimeWindowBits()}. */
+  public static final int DEFAULT_NTIME_WINDOW_BITS = 10;
+
   public static final FeedSettings DEFAULTS =
       new FeedSettings(65_536, 2, 4, 32, Duration.ofMinutes(2), 1 << 22);
+
+  /** Settings with the default {@link #maxNtimeWindowBits()}. */
+  public FeedSettings(
+      long plannedRigs,
+      int preferredRollBytes,
+      int minRollVersionBits,
+      int maxJobs,
+      Duration supersededRetention,
+      int dedupCapacity) {
+    this(
+        plannedRigs,
+        preferredRollBytes,
+        minRollVersionBits,
+        maxJobs,
+        supersededRetention,
+        dedupCapacity,
+        DEFAULT_NTIME_WINDOW_BITS);
+  }
 
   public FeedSettings {
     Objects.requireNonNull(supersededRetention, "supersededRetention");
@@ -35,10 +59,34 @@ public record FeedSettings(
           "need preferredRollBytes >= 1, minRollVersionBits >= 0, maxJobs >= 1, dedupCapacity >="
               + " 16");
     }
+    if (maxNtimeWindowBits < 0 || maxNtimeWindowBits > SliceLayout.MAX_NTIME_WINDOW_BITS) {
+      throw new IllegalArgumentException(
+          "maxNtimeWindowBits must be 0.."
+              + SliceLayout.MAX_NTIME_WINDOW_BITS
+              + ", got "
+              + maxNtimeWindowBits);
+    }
   }
 
   public FeedSettings withPlannedRigs(long rigs) {
     return new FeedSettings(
-        rigs, preferredRollBytes, minRollVersionBits, maxJobs, supersededRetention, dedupCapacity);
+        rigs,
+        preferredRollBytes,
+        minRollVersionBits,
+        maxJobs,
+        supersededRetention,
+        dedupCapacity,
+        maxNtimeWindowBits);
+  }
+
+  public FeedSettings withMaxNtimeWindowBits(int bits) {
+    return new FeedSettings(
+        plannedRigs,
+        preferredRollBytes,
+        minRollVersionBits,
+        maxJobs,
+        supersededRetention,
+        dedupCapacity,
+        bits);
   }
 }

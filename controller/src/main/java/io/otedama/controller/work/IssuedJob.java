@@ -110,6 +110,11 @@ public final class IssuedJob {
 
   /** The notify with another version field (a rig's version window) and clean flag. */
   public MiningNotify withVersion(String version, boolean cleanJobs) {
+    return withVersionAndNtime(version, notify.ntime(), cleanJobs);
+  }
+
+  /** The notify with other version and ntime fields (a rig's windows) and clean flag. */
+  public MiningNotify withVersionAndNtime(String version, String ntime, boolean cleanJobs) {
     return new MiningNotify(
         id,
         notify.prevhash(),
@@ -118,7 +123,7 @@ public final class IssuedJob {
         notify.merkleBranch(),
         version,
         notify.nbits(),
-        notify.ntime(),
+        ntime,
         cleanJobs);
   }
 

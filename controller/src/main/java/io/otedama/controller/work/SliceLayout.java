@@ -3,40 +3,58 @@ package io.otedama.controller.work;
 /**
  * How a session's share space is cut into rig slices. A rig's slot number {@code s} is written
  * big-endian into the first {@link #prefixBytes()} bytes of extranonce2; when a session's
- * extranonce2 is too small for the planned number of rigs, the slot's remaining high bits go into
- * {@link #windowBits()} bits of the version-rolling mask, taken from its top (a per-rig version
- * window). Since the slot is the concatenation of prefix and window value, distinct slots never
- * overlap.
+ * extranonce2 is too small for the planned number of rigs, the slot's next bits go into {@link
+ * #windowBits()} bits of the version-rolling mask, taken from its top (a per-rig version window),
+ * and what is still left into the low {@link #ntimeWindowBits()} bits of the ntime offset from the
+ * job's ntime (a per-rig ntime window: the rig's ntime is the job's plus its window value, plus any
+ * multiple of {@code 2^ntimeWindowBits}). Since the slot is the concatenation of prefix, version
+ * window and ntime window, distinct slots never overlap.
  *
  * <p>Sizing: the prefix is as long as the planned capacity needs, while leaving the rig at least
  * {@code preferredRollBytes} of extranonce2 to roll; if that is not enough it shrinks the rig's
  * part down to one byte, then takes version bits, leaving the rig at least {@code
- * minRollVersionBits} of them. If the session still has fewer slots than planned, {@link #slots()}
- * says how many there are: more rigs need another upstream session (a second pool account in the
- * profile).
+ * minRollVersionBits} of them, then at most {@code maxNtimeWindowBits} ntime bits (a window of 2^10
+ * puts a rig's ntime at most 1,023 s after the job's, well inside what pools accept). If the
+ * session still has fewer slots than planned, {@link #slots()} says how many there are: more rigs
+ * need another upstream session (a second pool account in the profile).
  */
 public final class SliceLayout {
   /** The most rigs one feed can plan for (2^24). */
   public static final long MAX_PLANNED_RIGS = 1L << 24;
+
+  /**
+   * The widest ntime window: 2^12 puts an ntime at most 4,095 s after the job's, inside the two
+   * hours Bitcoin (and the share validator) allow.
+   */
+  public static final int MAX_NTIME_WINDOW_BITS = 12;
 
   private final int extranonce2Size;
   private final int prefixBytes;
   private final int sessionMask;
   private final int windowMask;
   private final int[] windowBitPositions;
+  private final int ntimeWindowBits;
   private final long slots;
 
-  private SliceLayout(int extranonce2Size, int prefixBytes, int sessionMask, int[] windowBits) {
+  private SliceLayout(
+      int extranonce2Size, int prefixBytes, int sessionMask, int[] windowBits, int ntimeBits) {
     this.extranonce2Size = extranonce2Size;
     this.prefixBytes = prefixBytes;
     this.sessionMask = sessionMask;
     this.windowBitPositions = windowBits;
+    this.ntimeWindowBits = ntimeBits;
     int mask = 0;
     for (int bit : windowBits) {
       mask |= 1 << bit;
     }
     this.windowMask = mask;
-    this.slots = 1L << (8 * prefixBytes + windowBits.length);
+    this.slots = 1L << (8 * prefixBytes + windowBits.length + ntimeBits);
+  }
+
+  /** {@link #plan(SourceSession, long, int, int, int)} without ntime windows. */
+  public static SliceLayout plan(
+      SourceSession session, long plannedRigs, int preferredRollBytes, int minRollVersionBits) {
+    return plan(session, plannedRigs, preferredRollBytes, minRollVersionBits, 0);
   }
 
   /**
@@ -46,9 +64,19 @@ public final class SliceLayout {
    *     slice does not change as rigs come and go)
    * @param preferredRollBytes extranonce2 bytes each rig should keep to roll, at least 1
    * @param minRollVersionBits version bits each rig keeps when windows are cut from the mask
+   * @param maxNtimeWindowBits the most slot bits that may go into ntime windows, 0 to {@link
+   *     #MAX_NTIME_WINDOW_BITS} (0: never)
    */
   public static SliceLayout plan(
-      SourceSession session, long plannedRigs, int preferredRollBytes, int minRollVersionBits) {
+      SourceSession session,
+      long plannedRigs,
+      int preferredRollBytes,
+      int minRollVersionBits,
+      int maxNtimeWindowBits) {
+    if (maxNtimeWindowBits < 0 || maxNtimeWindowBits > MAX_NTIME_WINDOW_BITS) {
+      throw new IllegalArgumentException(
+          "maxNtimeWindowBits must be 0.." + MAX_NTIME_WINDOW_BITS + ", got " + maxNtimeWindowBits);
+    }
     if (plannedRigs < 1 || plannedRigs > MAX_PLANNED_RIGS) {
       throw new IllegalArgumentException(
           "plannedRigs must be 1.." + MAX_PLANNED_RIGS + ", got " + plannedRigs);
@@ -75,7 +103,8 @@ public final class SliceLayout {
         window[taken++] = bit;
       }
     }
-    return new SliceLayout(size, prefix, mask, window);
+    int ntimeBits = Math.min(missingBits - windowCount, maxNtimeWindowBits);
+    return new SliceLayout(size, prefix, mask, window, ntimeBits);
   }
 
   /** How many distinct slices this layout has. */
@@ -93,6 +122,11 @@ public final class SliceLayout {
 
   public int extranonce2Size() {
     return extranonce2Size;
+  }
+
+  /** Slot bits carried by the ntime offset (0: rigs roll ntime freely). */
+  public int ntimeWindowBits() {
+    return ntimeWindowBits;
   }
 
   /**
@@ -117,8 +151,16 @@ public final class SliceLayout {
         windowValue |= 1 << windowBitPositions[i];
       }
     }
+    value >>>= windowBitPositions.length;
     return new WorkSlice(
-        slot, prefix, extranonce2Size, windowMask, windowValue, sessionMask & ~windowMask);
+        slot,
+        prefix,
+        extranonce2Size,
+        windowMask,
+        windowValue,
+        sessionMask & ~windowMask,
+        ntimeWindowBits,
+        (int) value);
   }
 
   @Override
@@ -131,6 +173,8 @@ public final class SliceLayout {
         + extranonce2Size
         + ", "
         + windowBitPositions.length
-        + " version window bits";
+        + " version window bits, "
+        + ntimeWindowBits
+        + " ntime window bits";
   }
 }

@@ -58,6 +58,10 @@ public class WorkConfiguration {
   @Max(16_777_216)
   private long plannedRigsPerFeed = 65_536;
 
+  @Min(0)
+  @Max(SliceLayout.MAX_NTIME_WINDOW_BITS)
+  private int ntimeWindowBits = FeedSettings.DEFAULT_NTIME_WINDOW_BITS;
+
   @JsonProperty
   public String getDefaultProfile() {
     return defaultProfile;
@@ -156,6 +160,16 @@ public class WorkConfiguration {
   @JsonProperty
   public void setStaleGrace(Duration staleGrace) {
     this.staleGrace = staleGrace;
+  }
+
+  @JsonProperty
+  public int getNtimeWindowBits() {
+    return ntimeWindowBits;
+  }
+
+  @JsonProperty
+  public void setNtimeWindowBits(int ntimeWindowBits) {
+    this.ntimeWindowBits = ntimeWindowBits;
   }
 
   @JsonProperty

@@ -62,7 +62,9 @@ public final class WorkFeature {
     }
     StratumCodec codec = new StratumCodec();
     FeedSettings feedSettings =
-        FeedSettings.DEFAULTS.withPlannedRigs(config.getPlannedRigsPerFeed());
+        FeedSettings.DEFAULTS
+            .withPlannedRigs(config.getPlannedRigsPerFeed())
+            .withMaxNtimeWindowBits(config.getNtimeWindowBits());
     WorkFeature[] self = new WorkFeature[1];
     WorkMetrics workMetrics = new WorkMetrics(metrics);
     WorkSourceFactory sources =

@@ -146,7 +146,8 @@ public final class WorkFeed implements WorkSourceListener {
                       job.session(),
                       settings.plannedRigs(),
                       settings.preferredRollBytes(),
-                      settings.minRollVersionBits()));
+                      settings.minRollVersionBits(),
+                      settings.maxNtimeWindowBits()));
       issued =
           new IssuedJob(
               Long.toHexString(nextJobNumber++), job, layout, now, settings.dedupCapacity());

@@ -6,9 +6,10 @@ import io.otedama.hashing.stratum.HeaderAssembler;
 /**
  * One rig's part of a session's share space: the extranonce2 values that start with {@link
  * #prefix()}, and, where the session has more rigs than prefixes (a small extranonce2), only the
- * block versions whose {@link #fixedVersionMask()} bits equal {@link #fixedVersionBits()}. Two
- * slices of one layout never share an (extranonce2, version) pair, so no two rigs can produce the
- * same header.
+ * block versions whose {@link #fixedVersionMask()} bits equal {@link #fixedVersionBits()} and,
+ * beyond that, only the ntimes whose offset from the job's ntime has {@link #ntimeOffset()} in its
+ * low {@link #ntimeWindowBits()} bits. Two slices of one layout never share an (extranonce2,
+ * version, ntime) triple, so no two rigs can produce the same header.
  *
  * @param slot the rig's slot in its feed
  * @param prefix the leading extranonce2 bytes, fixed for this rig (possibly empty)
@@ -16,6 +17,10 @@ import io.otedama.hashing.stratum.HeaderAssembler;
  * @param fixedVersionMask version bits fixed per rig (0 unless version windows are in use)
  * @param fixedVersionBits the values of those bits for this rig
  * @param rollMask the version bits this rig may roll: the session mask less the fixed bits
+ * @param ntimeWindowBits low bits of the ntime offset fixed per rig (0 unless ntime windows are in
+ *     use)
+ * @param ntimeOffset this rig's value of those bits: its ntime is the job's plus this (plus any
+ *     multiple of {@code 2^ntimeWindowBits})
  */
 public record WorkSlice(
     int slot,
@@ -23,7 +28,42 @@ public record WorkSlice(
     int extranonce2Size,
     int fixedVersionMask,
     int fixedVersionBits,
-    int rollMask) {
+    int rollMask,
+    int ntimeWindowBits,
+    int ntimeOffset) {
+
+  /** A slice without an ntime window. */
+  public WorkSlice(
+      int slot,
+      byte[] prefix,
+      int extranonce2Size,
+      int fixedVersionMask,
+      int fixedVersionBits,
+      int rollMask) {
+    this(slot, prefix, extranonce2Size, fixedVersionMask, fixedVersionBits, rollMask, 0, 0);
+  }
+
+  /** Whether this rig's ntime is pinned to a window of its own. */
+  public boolean hasNtimeWindow() {
+    return ntimeWindowBits > 0;
+  }
+
+  /** The ntime this rig starts from for a job: the job's plus the rig's offset. */
+  public int baseNtime(int jobNtime) {
+    return jobNtime + ntimeOffset;
+  }
+
+  /**
+   * Whether {@code ntime} (unsigned) lies in this slice's ntime window for a job whose ntime is
+   * {@code jobNtime}: always true without a window.
+   */
+  public boolean ntimeInWindow(long ntime, int jobNtime) {
+    if (ntimeWindowBits == 0) {
+      return true;
+    }
+    long offset = ntime - Integer.toUnsignedLong(jobNtime);
+    return offset >= 0 && (offset & ((1L << ntimeWindowBits) - 1)) == ntimeOffset;
+  }
 
   /** The prefix in hex, as the work assignment carries it. */
   public String prefixHex() {
@@ -52,6 +92,14 @@ public record WorkSlice(
         && (headerVersion & fixedVersionMask) == fixedVersionBits;
   }
 
+  /**
+   * Whether a header with this extranonce2, (final) block version and ntime, for a job with ntime
+   * {@code jobNtime}, lies in this slice.
+   */
+  public boolean contains(byte[] extranonce2, int headerVersion, long ntime, int jobNtime) {
+    return contains(extranonce2, headerVersion) && ntimeInWindow(ntime, jobNtime);
+  }
+
   /** Whether the extranonce2 starts with this slice's prefix. */
   public boolean hasPrefix(byte[] extranonce2) {
     if (extranonce2.length < prefix.length) {
@@ -73,7 +121,9 @@ public record WorkSlice(
         && s.extranonce2Size == extranonce2Size
         && s.fixedVersionMask == fixedVersionMask
         && s.fixedVersionBits == fixedVersionBits
-        && s.rollMask == rollMask;
+        && s.rollMask == rollMask
+        && s.ntimeWindowBits == ntimeWindowBits
+        && s.ntimeOffset == ntimeOffset;
   }
 
   @Override
@@ -95,6 +145,9 @@ public record WorkSlice(
         + Hex.encodeInt32(fixedVersionMask)
         + ", roll mask "
         + Hex.encodeInt32(rollMask)
+        + (ntimeWindowBits == 0
+            ? ""
+            : ", ntime offset " + ntimeOffset + " mod 2^" + ntimeWindowBits)
         + "]";
   }
 }

@@ -10,9 +10,10 @@
  * io.otedama.controller.work.WorkProfileStore}) map groups of rigs to sources. Each running source
  * has a {@link io.otedama.controller.work.WorkFeed}: local job ids, the recent jobs for validation,
  * and the fan-out of every job to its rigs. {@link io.otedama.controller.work.SliceLayout} cuts a
- * session's extranonce2 (and, when that is too small, version bits) into disjoint {@link
- * io.otedama.controller.work.WorkSlice}s; {@link io.otedama.controller.work.Vardiff} steers each
- * rig's difficulty; {@link io.otedama.controller.work.WorkAssignments} holds every rig's {@link
+ * session's extranonce2 (and, when that is too small, version bits, then per-rig ntime windows)
+ * into disjoint {@link io.otedama.controller.work.WorkSlice}s; {@link
+ * io.otedama.controller.work.Vardiff} steers each rig's difficulty; {@link
+ * io.otedama.controller.work.WorkAssignments} holds every rig's {@link
  * io.otedama.controller.work.RigWork}.
  *
  * <p>REST: {@link io.otedama.controller.work.WorkProfileResource} (profiles; pool passwords never

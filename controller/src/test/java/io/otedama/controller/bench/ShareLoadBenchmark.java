@@ -60,6 +60,7 @@ public final class ShareLoadBenchmark {
     double hashesPerSecond = a.doubleValue("hashes-per-second", 500);
     int hashingThreads = a.intValue("hashing-threads", 1);
     String loadHeap = a.value("load-heap", "2500m");
+    String loadGc = a.value("load-gc", "ParallelGC");
     Path work = Path.of(a.value("work-dir", "controller/target/bench-shares")).toAbsolutePath();
     System.out.printf(
         "bench-shares: %d rigs hashing %.0f H/s each (vardiff minimum 1e-6: one share per %.1f s),"
@@ -97,7 +98,8 @@ public final class ShareLoadBenchmark {
             warmup,
             hashesPerSecond,
             hashingThreads,
-            loadHeap);
+            loadHeap,
+            loadGc);
       } finally {
         app.after();
       }
@@ -113,7 +115,8 @@ public final class ShareLoadBenchmark {
       int warmup,
       double hashesPerSecond,
       int hashingThreads,
-      String loadHeap)
+      String loadHeap,
+      String loadGc)
       throws Exception {
     URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());
     String token = enrollmentToken(base, rigs);
@@ -124,7 +127,7 @@ public final class ShareLoadBenchmark {
         List.of(
             java,
             "-Xmx" + loadHeap,
-            "-XX:+UseParallelGC",
+            "-XX:+Use" + loadGc,
             "--add-modules=jdk.incubator.vector",
             "-cp",
             System.getProperty("java.class.path"),
@@ -302,6 +305,15 @@ public final class ShareLoadBenchmark {
     private final LatencyWindow delivery;
     private final LatencyWindow arrival;
     private final LatencyWindow fanout;
+    private final LatencyWindow ingestWait;
+    private final LatencyWindow logWait;
+    private final LatencyWindow logWrite;
+    private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+        ManagementFactory.getGarbageCollectorMXBeans();
+    private long[] gcCountStart;
+    private long[] gcTimeStart;
+    private long[] gcCountEnd;
+    private long[] gcTimeEnd;
     private long startNanos;
     private long endNanos;
     private double acceptedStart;
@@ -325,6 +337,21 @@ public final class ShareLoadBenchmark {
       this.delivery = new LatencyWindow(timer("otedama_share_delivery_seconds"));
       this.arrival = new LatencyWindow(timer("otedama_share_log_latency_seconds"));
       this.fanout = new LatencyWindow(timer("otedama_work_fanout_seconds"));
+      this.ingestWait = new LatencyWindow(timer("otedama_share_ingest_wait_seconds"));
+      this.logWait = new LatencyWindow(timer("otedama_share_log_wait_seconds"));
+      this.logWrite = new LatencyWindow(timer("otedama_share_log_write_seconds"));
+    }
+
+    private long[] gcCounts() {
+      return collectors.stream()
+          .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount)
+          .toArray();
+    }
+
+    private long[] gcTimes() {
+      return collectors.stream()
+          .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+          .toArray();
     }
 
     private Timer timer(String name) {
@@ -343,6 +370,11 @@ public final class ShareLoadBenchmark {
       delivery.start();
       arrival.start();
       fanout.start();
+      ingestWait.start();
+      logWait.start();
+      logWrite.start();
+      gcCountStart = gcCounts();
+      gcTimeStart = gcTimes();
     }
 
     void end() {
@@ -356,6 +388,11 @@ public final class ShareLoadBenchmark {
       delivery.end();
       arrival.end();
       fanout.end();
+      ingestWait.end();
+      logWait.end();
+      logWrite.end();
+      gcCountEnd = gcCounts();
+      gcTimeEnd = gcTimes();
     }
 
     void report(int rigs) throws Exception {
@@ -389,6 +426,33 @@ public final class ShareLoadBenchmark {
       System.out.printf(
           "arrival -> logged         p50 %.1f ms  p99 %.1f ms  mean %.1f ms%n",
           arrival.percentileMillis(0.50), arrival.percentileMillis(0.99), arrival.meanMillis());
+      System.out.printf(
+          "  arrival -> share path   p50 %.1f ms  p99 %.1f ms  mean %.1f ms (inbound queue)%n",
+          ingestWait.percentileMillis(0.50),
+          ingestWait.percentileMillis(0.99),
+          ingestWait.meanMillis());
+      System.out.printf(
+          "  arrival -> log write    p50 %.1f ms  p99 %.1f ms  mean %.1f ms (+ validation and"
+              + " share log queue)%n",
+          logWait.percentileMillis(0.50), logWait.percentileMillis(0.99), logWait.meanMillis());
+      System.out.printf(
+          "  share log write         p50 %.1f ms  p99 %.1f ms  mean %.1f ms, %d writes, %.1f rows"
+              + " each%n",
+          logWrite.percentileMillis(0.50),
+          logWrite.percentileMillis(0.99),
+          logWrite.meanMillis(),
+          logWrite.count(),
+          rows / (double) Math.max(1, logWrite.count()));
+      StringBuilder gc = new StringBuilder();
+      for (int i = 0; i < collectors.size(); i++) {
+        gc.append(
+            String.format(
+                " %s: %d in %d ms;",
+                collectors.get(i).getName(),
+                gcCountEnd[i] - gcCountStart[i],
+                gcTimeEnd[i] - gcTimeStart[i]));
+      }
+      System.out.printf("controller GC            %s%n", gc);
       System.out.printf(
           "job fan-out to %d rigs  %d jobs: p50 %.1f ms  p99 %.1f ms  mean %.1f ms;"
               + " publish failures %.0f%n",

@@ -262,6 +262,42 @@ class ShareLogTest {
     assertThat(registry.get("otedama_share_log_latency_seconds").timer().count()).isEqualTo(1);
   }
 
+  @Test
+  void aLostConnectionIsReplacedAndTheBatchIsWrittenOnTheNextTry() {
+    // a rejected share: only its count is written, on the writer's own connection
+    processor.ingest(
+        "rig-a",
+        new ShareBatchMessage(
+            clock.millis(),
+            List.of(
+                new Share(
+                    "r",
+                    "no-such-job",
+                    JobVector.EXTRANONCE2,
+                    JobVector.NTIME,
+                    JobVector.NONCE,
+                    null,
+                    683.5,
+                    null,
+                    null))));
+    writer.flush();
+    assertThat(rows("SELECT coalesce(sum(shares), 0) FROM share_counts")).isEqualTo(1);
+    long killed =
+        rows(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                + " AND query LIKE '%new_shares%'");
+    assertThat(killed).as("the share log's connection").isEqualTo(1);
+
+    processor.ingest("rig-a", batch("x"));
+    assertThat(writer.flush()).as("the write on the dead connection").isZero();
+    assertThat(writer.backlog()).isEqualTo(1);
+    assertThat(writer.flush()).as("the retry on a new connection").isEqualTo(1);
+    assertThat(rows("SELECT count(*) FROM shares WHERE share_id = 'x' AND job_id = '6a1f'"))
+        .isEqualTo(1);
+    assertThat(rows("SELECT coalesce(sum(shares), 0) FROM share_counts")).isEqualTo(2);
+  }
+
   private double count(String result, String reason) {
     return registry
         .get("otedama_shares_total")

@@ -389,6 +389,32 @@ class StratumServerTest {
   }
 
   @Test
+  void onASessionWithoutRoomInExtranonce2EachMinerGetsItsOwnNtime() throws Exception {
+    start();
+    // one byte of extranonce2 and no version rolling: only ntime windows can tell miners apart
+    issue(sourceA, new SourceSession(2, "pool-a", "0a0b0c0d", 1, 0), "a-2", true);
+    Set<String> ntimes = new HashSet<>();
+    for (String worker : List.of("alice.t1", "alice.t2", "alice.t3")) {
+      RawStratumClient c = client();
+      c.send("{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}");
+      assertThat(c.nextContaining("\"id\":1")).contains("\"0a0b0c0d\"");
+      c.send("{\"id\":3,\"method\":\"mining.authorize\",\"params\":[\"" + worker + "\",\"x\"]}");
+      assertThat(c.nextContaining("\"id\":3")).contains("\"result\":true");
+      var params =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(c.nextContaining("mining.notify"))
+              .path("params");
+      ntimes.add(params.get(7).asText());
+    }
+    int jobNtime = Integer.parseUnsignedInt(JobVector.NTIME, 16);
+    assertThat(ntimes)
+        .containsExactlyInAnyOrder(
+            io.otedama.hashing.Hex.encodeInt32(jobNtime),
+            io.otedama.hashing.Hex.encodeInt32(jobNtime + 1),
+            io.otedama.hashing.Hex.encodeInt32(jobNtime + 2));
+  }
+
+  @Test
   void everyConnectionGetsItsOwnExtranonce1() throws Exception {
     start();
     Set<String> extranonces = new HashSet<>();

@@ -56,7 +56,8 @@ class MqttMiningTest {
           ConfigOverride.config("mqtt.embeddedPort", Integer.toString(MQTT_PORT)),
           ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
           ConfigOverride.config("mqtt.embeddedDataDir", MqttMiningTest::brokerDir),
-          ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + MQTT_PORT));
+          ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + MQTT_PORT),
+          ConfigOverride.config("fleet.metricsRefreshInterval", "1s"));
 
   static Api api;
   static String admin;
@@ -124,6 +125,82 @@ class MqttMiningTest {
     } finally {
       agent.close();
     }
+  }
+
+  @Test
+  void theRigApiShowsTheHashrateFromSharesNextToTheReportedOne() throws Exception {
+    Api.Reply enrolled = api.enroll(admin, "02:42:ac:11:00:78");
+    String rigId = enrolled.text("rigId");
+    TestMqttClient agent =
+        TestMqttClient.connect(
+            enrolled.text("mqttUrl"),
+            rigId,
+            TestMqttClient.options(enrolled.text("mqttUsername"), enrolled.text("mqttPassword")));
+    try {
+      agent.subscribe("otedama/v1/rigs/" + rigId + "/work", 1);
+      agent.publish(
+          "otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
+      agent.publish(
+          "otedama/v1/rigs/" + rigId + "/status",
+          Payloads.status(RigState.ONLINE, null, 1),
+          1,
+          true,
+          null);
+      TestMqttClient.Received received = agent.poll(Duration.ofSeconds(20));
+      assertThat(received).as("a work assignment").isNotNull();
+      WorkAssignmentMessage work =
+          (WorkAssignmentMessage)
+              new MessageCodec().decode(TopicKind.WORK, received.message().getPayload());
+
+      // before any share: the reported figure only
+      double reported = 400_000;
+      agent.publish(
+          "otedama/v1/rigs/" + rigId + "/telemetry",
+          Payloads.telemetryBytes(System.currentTimeMillis(), reported),
+          1,
+          false,
+          null);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> rig(rigId).path("hashrateHs").asDouble() == reported);
+      assertThat(rig(rigId).path("estimatedHashrateHs").isNull()).isTrue();
+      assertThat(rig(rigId).path("hashrateGapPct").isNull()).isTrue();
+
+      agent.publish(
+          "otedama/v1/rigs/" + rigId + "/shares",
+          new MessageCodec()
+              .encode(
+                  new ShareBatchMessage(
+                      System.currentTimeMillis(), List.of(mine(work, rigId + ":1")))),
+          1,
+          false,
+          null);
+      await().atMost(Duration.ofSeconds(20)).until(() -> accepted(rigId) == 1);
+
+      JsonNode detail = rig(rigId);
+      double estimated = detail.path("estimatedHashrateHs").asDouble();
+      // one share of difficulty 0.001 over at most the first 10 s: 0.001 * 2^32 / 10 s or more
+      assertThat(estimated).isGreaterThanOrEqualTo(0.001 * 4294967296.0 / 10 * 0.99);
+      assertThat(detail.path("hashrateGapPct").asDouble())
+          .isCloseTo(
+              Math.round((estimated - reported) / reported * 1000) / 10.0,
+              org.assertj.core.data.Offset.offset(0.05));
+      JsonNode listed = api.get("/api/v1/rigs?q=" + rigId, admin).body().path("items").get(0);
+      assertThat(listed.path("estimatedHashrateHs").asDouble()).isPositive();
+      assertThat(listed.path("hashrateGapPct").isNumber()).isTrue();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() ->
+              api.adminGetText("/prometheus")
+                  .contains("otedama_rig_hashrate_gap_ratio{rig=\"" + rigId + "\"}"));
+    } finally {
+      agent.close();
+    }
+  }
+
+  private static JsonNode rig(String rigId) {
+    return api.get("/api/v1/rigs/" + rigId, admin).body();
   }
 
   private static JsonNode summaryOf(String rigId) {

@@ -105,7 +105,7 @@ class WorkFeedTest {
 
   @Test
   void refusesRigsBeyondTheSessionsSlices() throws Exception {
-    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS, clock);
+    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS.withMaxNtimeWindowBits(0), clock);
     source.issue(job("a", true, new SourceSession(1, "tiny", "", 1, 0)));
     RecordingSubscriber sub = new RecordingSubscriber();
     feed.attach(rig("only", null, sub));
@@ -115,6 +115,21 @@ class WorkFeedTest {
     feed.detach(feed.rigs().iterator().next());
     feed.attach(rig("second", null, sub));
     assertThat(feed.rigCount()).isEqualTo(1);
+  }
+
+  @Test
+  void ntimeWindowsMakeRoomWhereTheExtranonce2HasNone() throws Exception {
+    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS.withMaxNtimeWindowBits(2), clock);
+    source.issue(job("a", true, new SourceSession(1, "tiny", "", 1, 0)));
+    RecordingSubscriber sub = new RecordingSubscriber();
+    for (int i = 0; i < 4; i++) {
+      feed.attach(rig("r" + i, null, sub));
+    }
+    assertThat(sub.deliveries).hasSize(4);
+    assertThat(sub.deliveries.stream().map(d -> d.slice().ntimeOffset()).distinct())
+        .containsExactlyInAnyOrder(0, 1, 2, 3);
+    assertThatThrownBy(() -> feed.attach(rig("fifth", null, sub)))
+        .isInstanceOf(SliceExhaustedException.class);
   }
 
   @Test
