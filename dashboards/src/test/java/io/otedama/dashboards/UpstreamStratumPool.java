@@ -77,6 +77,10 @@ final class UpstreamStratumPool implements Closeable {
     while (!closed) {
       try {
         Socket miner = server.accept();
+        if (closed) {
+          miner.close(); // accepted while going down
+          continue;
+        }
         miners.add(miner);
         Thread.ofVirtual().start(() -> serve(miner));
       } catch (IOException e) {
@@ -90,6 +94,11 @@ final class UpstreamStratumPool implements Closeable {
         new BufferedReader(new InputStreamReader(miner.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
+        if (closed) {
+          // a pool that went down answers nobody, whatever raced with its close
+          miner.close();
+          return;
+        }
         Matcher method = METHOD.matcher(line);
         Matcher idMatch = ID.matcher(line);
         String id = idMatch.find() ? idMatch.group(1) : "null";
