@@ -151,6 +151,8 @@ class RolesLocalRunTest {
     vars.put("otedama_controller_database_user", "otedama");
     vars.put("otedama_controller_database_password", "db-secret");
     vars.put("otedama_controller_mqtt_url", "tcp://broker.farm.example:1883");
+    vars.put("otedama_controller_mqtt_username", "otedama-ctl");
+    vars.put("otedama_controller_mqtt_password", "broker-secret");
     vars.put("otedama_controller_admin_password", "admin-secret");
     extraVars = scratch.resolve("vars.json");
     new ObjectMapper().writeValue(extraVars.toFile(), vars);
@@ -246,6 +248,9 @@ class RolesLocalRunTest {
     assertThat(controllerConfig.at("/database/password").asText()).isEqualTo("db-secret");
     assertThat(controllerConfig.at("/mqtt/url").asText())
         .isEqualTo("tcp://broker.farm.example:1883");
+    // the names the controller reads (its `check`, run by the role, refuses unknown ones)
+    assertThat(controllerConfig.at("/mqtt/controllerUsername").asText()).isEqualTo("otedama-ctl");
+    assertThat(controllerConfig.at("/mqtt/controllerPassword").asText()).isEqualTo("broker-secret");
     assertThat(controllerConfig.at("/mqtt/embeddedPort").asInt()).isEqualTo(1883);
     assertThat(controllerConfig.at("/stratum/port").asInt()).isEqualTo(3333);
     assertThat(permissions(root.resolve("etc/otedama/controller/config.yml")))
