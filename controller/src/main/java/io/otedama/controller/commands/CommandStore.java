@@ -10,6 +10,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The {@code commands} table. Status updates guard on the current status, so they are idempotent.
+ *
+ * <p>Inserts and the sent mark run on a handle of their own ({@link #committed}), never on the
+ * caller's: Jdbi hands nested {@code withHandle}/{@code useHandle} calls the thread's open handle,
+ * so a command issued inside another feature's transaction (the rollout tick) would stay invisible
+ * until that transaction commits, while the agent's answer, arriving within milliseconds, found no
+ * row and was dropped. A command is committed before its message leaves.
  */
 class CommandStore {
   private static final String COLUMNS =
@@ -26,6 +32,13 @@ class CommandStore {
     return jdbi;
   }
 
+  /** Runs {@code work} on a new autocommit handle, outside any transaction of this thread. */
+  private <R> R committed(org.jdbi.v3.core.HandleCallback<R, RuntimeException> work) {
+    try (org.jdbi.v3.core.Handle h = jdbi.open()) {
+      return work.withHandle(h);
+    }
+  }
+
   void insert(
       String id,
       String rigId,
@@ -36,7 +49,7 @@ class CommandStore {
       Instant expiresAt,
       Instant nextAttemptAt,
       String batchId) {
-    jdbi.useHandle(h ->
+    committed(h ->
         h.createUpdate(
                 "INSERT INTO commands (id, rig_id, type, args, status, issued_by, created_at,"
                     + " expires_at, next_attempt_at, batch_id)"
@@ -75,33 +88,34 @@ class CommandStore {
       Instant expiresAt,
       Instant nextAttemptAt,
       String batchId) {
-    jdbi.useTransaction(h -> {
-      var batch =
-          h.prepareBatch(
-              "INSERT INTO commands (id, rig_id, type, args, status, issued_by, created_at,"
-                  + " expires_at, next_attempt_at, batch_id)"
-                  + " VALUES (:id, :rig, :type, CAST(:args AS jsonb), 'queued', :by, :now,"
-                  + " :expires, :next, :batch)");
-      for (int i = 0; i < ids.size(); i++) {
-        batch
-            .bind("id", ids.get(i))
-            .bind("rig", rigIds.get(i))
-            .bind("type", type)
-            .bind("args", argsJson)
-            .bind("by", issuedBy)
-            .bind("now", now)
-            .bind("expires", expiresAt)
-            .bind("next", nextAttemptAt)
-            .bind("batch", batchId)
-            .add();
-      }
-      batch.execute();
-    });
+    committed(h ->
+        h.inTransaction(tx -> {
+          var batch =
+              tx.prepareBatch(
+                  "INSERT INTO commands (id, rig_id, type, args, status, issued_by, created_at,"
+                      + " expires_at, next_attempt_at, batch_id)"
+                      + " VALUES (:id, :rig, :type, CAST(:args AS jsonb), 'queued', :by, :now,"
+                      + " :expires, :next, :batch)");
+          for (int i = 0; i < ids.size(); i++) {
+            batch
+                .bind("id", ids.get(i))
+                .bind("rig", rigIds.get(i))
+                .bind("type", type)
+                .bind("args", argsJson)
+                .bind("by", issuedBy)
+                .bind("now", now)
+                .bind("expires", expiresAt)
+                .bind("next", nextAttemptAt)
+                .bind("batch", batchId)
+                .add();
+          }
+          return batch.execute();
+        }));
   }
 
   /** Marks the still-queued commands among {@code ids} sent; returns how many moved. */
   int markSentMany(List<String> ids, Instant at) {
-    return jdbi.withHandle(h ->
+    return committed(h ->
         h.createUpdate(
                 "UPDATE commands SET status = 'sent', sent_at = :at, attempts = attempts + 1,"
                     + " next_attempt_at = NULL, last_error = NULL"
@@ -112,7 +126,7 @@ class CommandStore {
   }
 
   boolean markSent(String id, Instant at) {
-    return jdbi.withHandle(h ->
+    return committed(h ->
         h.createUpdate(
                 "UPDATE commands SET status = 'sent', sent_at = :at, attempts = attempts + 1,"
                     + " next_attempt_at = NULL, last_error = NULL"

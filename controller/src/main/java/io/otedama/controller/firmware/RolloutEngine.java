@@ -212,6 +212,9 @@ final class RolloutEngine {
       String reason = null;
       String commandId = null;
       try {
+        // the command commits on its own before it is sent (commands/CommandStore), not with this
+        // transaction: the agent's answer can arrive before this tick commits. Its progress then
+        // finds no campaign row yet, and reconcile() applies the command's outcome next tick.
         commandId = commands.issue(rigId, args, updateTimeout, "campaign:" + campaign.id());
         state = CampaignRig.QUEUED;
       } catch (RuntimeException e) {

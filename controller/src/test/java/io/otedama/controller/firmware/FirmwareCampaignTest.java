@@ -194,6 +194,58 @@ class FirmwareCampaignTest {
     return api.get("/api/v1/firmware/campaigns/" + id, admin).body();
   }
 
+  /**
+   * Waits for the campaign to reach {@code state}; when it does not, the failure shows the
+   * campaign, its rigs and each rig's commands (what a flaky run needs to be understood).
+   */
+  static void awaitCampaignState(long id, String state) {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> campaign(id).path("state").asText().equals(state));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder why = new StringBuilder("campaign " + id + " never became " + state + ": ");
+      why.append(campaign(id)).append("\nrigs: ");
+      api.get("/api/v1/firmware/campaigns/" + id + "/rigs", admin)
+          .body()
+          .path("items")
+          .forEach(r -> {
+            String rigId = r.path("rigId").asText();
+            why.append("\n  ").append(r).append("\n    commands: ");
+            why.append(api.get("/api/v1/rigs/" + rigId + "/commands", admin).body());
+          });
+      why.append("\nagents:");
+      fleets.stream()
+          .flatMap(f -> f.rigs().stream())
+          .forEach(r ->
+              why.append("\n  ")
+                  .append(r.rigId())
+                  .append(" connected=")
+                  .append(r.connected())
+                  .append(" published=")
+                  .append(r.agent().outbox().published())
+                  .append(" spool=")
+                  .append(r.agent().outbox().spool().stats())
+                  .append(" maxInFlight=")
+                  .append(r.agent().link().maxInFlight())
+                  .append(" lastError=")
+                  .append(r.agent().link().lastError()));
+      // the controller runs in this JVM: where its threads are tells what it is waiting for
+      why.append("\nthreads:");
+      Thread.getAllStackTraces()
+          .forEach((t, stack) -> {
+            if (java.util.Arrays.stream(stack)
+                .anyMatch(f -> f.getClassName().startsWith("io.otedama"))) {
+              why.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+              for (int i = 0; i < Math.min(stack.length, 25); i++) {
+                why.append("\n    at ").append(stack[i]);
+              }
+            }
+          });
+      throw new AssertionError(why.toString(), e);
+    }
+  }
+
   static List<JsonNode> rigsOf(long id, int wave) {
     List<JsonNode> out = new ArrayList<>();
     api.get("/api/v1/firmware/campaigns/" + id + "/rigs?wave=" + wave, admin)
@@ -231,9 +283,7 @@ class FirmwareCampaignTest {
     assertThat(api.post("/api/v1/firmware/campaigns/" + id + "/start", admin, null).status())
         .isEqualTo(200);
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> campaign(id).path("state").asText().equals("stopped"));
+    awaitCampaignState(id, "stopped");
     // it stops at the first failure past the threshold (1 of 2 is already 50 %); the other rig's
     // update, already under way, still reports its outcome
     assertThat(campaign(id).path("stateReason").asText())
@@ -313,24 +363,22 @@ class FirmwareCampaignTest {
     tampered[40_000] ^= 0x5a;
     Files.write(stored, tampered);
 
-    long id =
+    Api.Reply created =
         api.post(
-                "/api/v1/firmware/campaigns",
-                admin,
-                Map.of(
-                    "artifactId", artifact.path("id").asLong(),
-                    "groupId", groupOf("fw-tamper"),
-                    "errorThreshold", 100,
-                    "waves", List.of(Map.of("percent", 100))))
-            .body()
-            .path("id")
-            .asLong();
+            "/api/v1/firmware/campaigns",
+            admin,
+            Map.of(
+                "artifactId", artifact.path("id").asLong(),
+                "groupId", groupOf("fw-tamper"),
+                "errorThreshold", 100,
+                "waves", List.of(Map.of("percent", 100))));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    long id = created.body().path("id").asLong();
     Map<String, Integer> installsBefore = new java.util.HashMap<>();
     tamper.rigs().forEach(r -> installsBefore.put(r.rigId(), r.installer().installs()));
-    api.post("/api/v1/firmware/campaigns/" + id + "/start", admin, null);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> campaign(id).path("state").asText().equals("paused"));
+    Api.Reply started = api.post("/api/v1/firmware/campaigns/" + id + "/start", admin, null);
+    assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+    awaitCampaignState(id, "paused");
     List<JsonNode> rigs = rigsOf(id, 1);
     assertThat(rigs).hasSize(3);
     for (JsonNode r : rigs) {
@@ -383,9 +431,7 @@ class FirmwareCampaignTest {
             api.send("DELETE", "/api/v1/firmware/maintenance-windows/" + group, admin, null)
                 .status())
         .isEqualTo(204);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> campaign(id).path("state").asText().equals("finished"));
+    awaitCampaignState(id, "finished");
     assertThat(rigsOf(id, 1))
         .allSatisfy(r -> assertThat(r.path("state").asText()).isEqualTo("installed"));
   }
