@@ -144,11 +144,13 @@ class RolesLocalRunTest {
     vars.put(
         "otedama_controller_java",
         Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // config.yml is validated by the real jar's `check`; `db migrate` needs the farm's database.
+    // config.yml is validated by the real jar's `check`, and its `db migrate` runs against the
+    // demo's PostgreSQL as the farm's external database (migrated already: nothing to apply, but
+    // the role's command, its config and its database settings all work for real).
     vars.put("otedama_controller_validate_config", true);
-    vars.put("otedama_controller_migrate", false);
-    vars.put("otedama_controller_database_url", "jdbc:postgresql://db.farm.example:5432/otedama");
-    vars.put("otedama_controller_database_user", "otedama");
+    vars.put("otedama_controller_migrate", true);
+    vars.put("otedama_controller_database_url", databaseUrl());
+    vars.put("otedama_controller_database_user", "postgres");
     vars.put("otedama_controller_database_password", "db-secret");
     vars.put("otedama_controller_mqtt_url", "tcp://broker.farm.example:1883");
     vars.put("otedama_controller_mqtt_username", "otedama-ctl");
@@ -204,6 +206,9 @@ class RolesLocalRunTest {
     PlayRecap recap = PlayRecap.of(HOST, outcome.stdout());
     assertThat(recap.failed()).isZero();
     assertThat(recap.changed()).isPositive();
+    // the new controller jar migrated the database (the run fails when the command does)
+    assertThat(outcome.stdout())
+        .contains("RUNNING HANDLER [otedama_controller : Migrate the database schema]");
 
     Path agentDir = root.resolve("opt/otedama/agent");
     assertThat(agentDir.resolve("otedama-agent.jar")).hasSameBinaryContentAs(agentJar);
@@ -243,8 +248,7 @@ class RolesLocalRunTest {
         YAML.readTree(root.resolve("etc/otedama/controller/config.yml").toFile());
     assertThat(controllerConfig.at("/server/applicationConnectors/0/port").asInt()).isEqualTo(8080);
     assertThat(controllerConfig.at("/server/adminConnectors/0/port").asInt()).isEqualTo(8081);
-    assertThat(controllerConfig.at("/database/url").asText())
-        .isEqualTo("jdbc:postgresql://db.farm.example:5432/otedama");
+    assertThat(controllerConfig.at("/database/url").asText()).isEqualTo(databaseUrl());
     assertThat(controllerConfig.at("/database/password").asText()).isEqualTo("db-secret");
     assertThat(controllerConfig.at("/mqtt/url").asText())
         .isEqualTo("tcp://broker.farm.example:1883");
@@ -354,6 +358,11 @@ class RolesLocalRunTest {
     // The rig is online, and the new birth is not waited for: nothing restarted.
     assertThat(outcome.stdout()).contains("Wait for the controller to report the rig online");
     assertThat(controller.get("/api/v1/rigs/" + rigId).path("status").asText()).isEqualTo("online");
+  }
+
+  /** The demo's embedded PostgreSQL, standing in for the farm's external database. */
+  private String databaseUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + controller.postgresPort() + "/postgres";
   }
 
   private ProcessOutcome upgrade() {
