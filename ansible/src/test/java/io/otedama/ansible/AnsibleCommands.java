@@ -1,5 +1,7 @@
 package io.otedama.ansible;
 
+import io.otedama.dashboards.ExternalProcess;
+import io.otedama.dashboards.ProcessOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.otedama.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.otedama.dashboards.ProcessOutcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

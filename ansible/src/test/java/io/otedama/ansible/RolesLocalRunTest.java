@@ -7,20 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.otedama.dashboards.DemoController;
+import io.otedama.dashboards.ExternalProcess;
+import io.otedama.dashboards.ProcessOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +36,16 @@ import org.junit.jupiter.api.io.TempDir;
  * controller: the controller's {@code demo} runs as a process for the whole class. The steps build
  * on each other: install and enroll with a token from the controller's API (the real agent jar on a
  * real jlink runtime image), the agent started exactly as the unit file says shows up online in the
- * controller's API and in the inventory built from it; a second run changes nothing; an in-place
- * upgrade keeps the enrollment's credentials; a rig without credentials refuses to proceed without
- * a token.
+ * controller's API and in the inventory built from it; a second run changes nothing; the rolling
+ * upgrade playbook replaces the running agent with a new jar, the agent restarts (the test plays
+ * systemd: a restart request starts the unit's ExecStart again) and the playbook waits for its new
+ * birth and for the rig online through the controller's API, keeping the enrollment's credentials;
+ * the same upgrade again changes and restarts nothing; a rig without credentials refuses to proceed
+ * without a token.
  *
- * <p>The controller role is exercised on files only (config, environment file, unit): its jar is a
- * stand-in copied, not run, since the running controller is the demo.
+ * <p>The controller role installs the real controller jar and validates the config.yml it writes
+ * with that jar's {@code check} command; the controller it configures is not started (its database
+ * and broker are a farm's), the running controller is the demo.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -53,7 +56,7 @@ class RolesLocalRunTest {
 
   @TempDir static Path scratch;
   private DemoController controller;
-  private Process agent;
+  private AgentUnit agent;
   private String rigId;
   private Path root;
   private Path inventory;
@@ -86,8 +89,12 @@ class RolesLocalRunTest {
             .path("token")
             .asText();
     assertThat(enrollmentToken).isNotEmpty();
-    upgradedAgentJar = jarOf(ObjectMapper.class);
-    controllerJar = jarOf(org.assertj.core.api.Assertions.class);
+    upgradedAgentJar = AgentUnit.rebuiltJar(agentJar, scratch.resolve("otedama-agent-next.jar"));
+    controllerJar =
+        AnsibleLayout.module().getParent().resolve("controller/target/otedama-controller.jar");
+    assertThat(controllerJar)
+        .as("the reactor packages the controller before this module")
+        .isRegularFile();
     inventory = scratch.resolve("inventory.yml");
     Files.writeString(
         inventory,
@@ -137,13 +144,17 @@ class RolesLocalRunTest {
     vars.put(
         "otedama_controller_java",
         Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // The stand-in jar has no `check` and `db migrate` commands.
-    vars.put("otedama_controller_validate_config", false);
-    vars.put("otedama_controller_migrate", false);
-    vars.put("otedama_controller_database_url", "jdbc:postgresql://db.farm.example:5432/otedama");
-    vars.put("otedama_controller_database_user", "otedama");
+    // config.yml is validated by the real jar's `check`, and its `db migrate` runs against the
+    // demo's PostgreSQL as the farm's external database (migrated already: nothing to apply, but
+    // the role's command, its config and its database settings all work for real).
+    vars.put("otedama_controller_validate_config", true);
+    vars.put("otedama_controller_migrate", true);
+    vars.put("otedama_controller_database_url", databaseUrl());
+    vars.put("otedama_controller_database_user", "postgres");
     vars.put("otedama_controller_database_password", "db-secret");
     vars.put("otedama_controller_mqtt_url", "tcp://broker.farm.example:1883");
+    vars.put("otedama_controller_mqtt_username", "otedama-ctl");
+    vars.put("otedama_controller_mqtt_password", "broker-secret");
     vars.put("otedama_controller_admin_password", "admin-secret");
     extraVars = scratch.resolve("vars.json");
     new ObjectMapper().writeValue(extraVars.toFile(), vars);
@@ -195,6 +206,9 @@ class RolesLocalRunTest {
     PlayRecap recap = PlayRecap.of(HOST, outcome.stdout());
     assertThat(recap.failed()).isZero();
     assertThat(recap.changed()).isPositive();
+    // the new controller jar migrated the database (the run fails when the command does)
+    assertThat(outcome.stdout())
+        .contains("RUNNING HANDLER [otedama_controller : Migrate the database schema]");
 
     Path agentDir = root.resolve("opt/otedama/agent");
     assertThat(agentDir.resolve("otedama-agent.jar")).hasSameBinaryContentAs(agentJar);
@@ -234,11 +248,13 @@ class RolesLocalRunTest {
         YAML.readTree(root.resolve("etc/otedama/controller/config.yml").toFile());
     assertThat(controllerConfig.at("/server/applicationConnectors/0/port").asInt()).isEqualTo(8080);
     assertThat(controllerConfig.at("/server/adminConnectors/0/port").asInt()).isEqualTo(8081);
-    assertThat(controllerConfig.at("/database/url").asText())
-        .isEqualTo("jdbc:postgresql://db.farm.example:5432/otedama");
+    assertThat(controllerConfig.at("/database/url").asText()).isEqualTo(databaseUrl());
     assertThat(controllerConfig.at("/database/password").asText()).isEqualTo("db-secret");
     assertThat(controllerConfig.at("/mqtt/url").asText())
         .isEqualTo("tcp://broker.farm.example:1883");
+    // the names the controller reads (its `check`, run by the role, refuses unknown ones)
+    assertThat(controllerConfig.at("/mqtt/controllerUsername").asText()).isEqualTo("otedama-ctl");
+    assertThat(controllerConfig.at("/mqtt/controllerPassword").asText()).isEqualTo("broker-secret");
     assertThat(controllerConfig.at("/mqtt/embeddedPort").asInt()).isEqualTo(1883);
     assertThat(controllerConfig.at("/stratum/port").asInt()).isEqualTo(3333);
     assertThat(permissions(root.resolve("etc/otedama/controller/config.yml")))
@@ -262,32 +278,12 @@ class RolesLocalRunTest {
 
     // What systemd would do on the restart request: run the unit's ExecStart in its
     // WorkingDirectory. The rig must come online in the controller's API.
-    Path log = scratch.resolve("agent.log");
     agent =
-        new ProcessBuilder(execStart)
-            .directory(root.resolve("var/lib/otedama/agent").toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    try {
-      await("rig " + rigId + " online")
-          .atMost(Duration.ofSeconds(40))
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> {
-            if (!agent.isAlive()) {
-              throw new AssertionError(
-                  "the agent exited with " + agent.exitValue() + ":\n" + Files.readString(log));
-            }
-            return "online".equals(controller.get("/api/v1/rigs/" + rigId).path("status").asText());
-          });
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError(
-          "rig not online: "
-              + controller.get("/api/v1/rigs/" + rigId)
-              + "\nagent log:\n"
-              + Files.readString(log),
-          e);
-    }
+        AgentUnit.supervise(
+            root.resolve("etc/systemd/system/otedama-agent.service"),
+            root.resolve("var/lib/otedama/agent"),
+            scratch.resolve("agent.log"));
+    awaitOnline();
     JsonNode rig = controller.get("/api/v1/rigs/" + rigId);
     assertThat(rig.path("name").asText()).isEqualTo("ansible-rig");
 
@@ -302,12 +298,6 @@ class RolesLocalRunTest {
             List.of("python3", AnsibleLayout.inventoryScript().toString(), "--list"));
     assertThat(inventoryList.exitCode()).as(inventoryList.describe()).isZero();
     assertThat(inventoryList.stdout()).contains(rigId);
-
-    // The later runs need neither: their CPU is better spent on Ansible (a second enrollment
-    // attempt would now fail the run, which the idempotence check would see).
-    stopAgent();
-    controller.close();
-    controller = null;
   }
 
   @Test
@@ -327,27 +317,28 @@ class RolesLocalRunTest {
 
   @Test
   @Order(3)
-  void upgradeReplacesTheAgentJarInPlaceAndKeepsTheEnrollmentCredentials() throws IOException {
+  void theRollingUpgradeReplacesTheRunningAgentAndWaitsForItOnline() throws IOException {
     clearRestartFlags();
     JsonNode before = YAML.readTree(root.resolve("etc/otedama/agent/agent.yml").toFile());
-    ProcessOutcome outcome =
-        ansible.playbook(
-            inventory,
-            extraVars,
-            "upgrade-agents.yml",
-            "-e",
-            "otedama_agent_jar_src=" + upgradedAgentJar);
+    long startsBefore = agent.starts();
+    ProcessOutcome outcome = upgrade();
     assertThat(outcome.exitCode()).as(outcome.describe()).isZero();
     PlayRecap recap = PlayRecap.of(HOST, outcome.stdout());
     assertThat(recap.failed()).isZero();
     assertThat(recap.changed()).isPositive();
+    // the playbook waited for the restarted agent: its birth and the rig online
+    assertThat(outcome.stdout())
+        .contains("Wait for the restarted agent's birth at the controller")
+        .contains("Wait for the controller to report the rig online");
+    assertThat(agent.starts()).as("the agent was restarted once").isEqualTo(startsBefore + 1);
+    assertThat(agent.isRunning()).isTrue();
+    assertThat(controller.get("/api/v1/rigs/" + rigId).path("status").asText()).isEqualTo("online");
 
     assertThat(root.resolve("opt/otedama/agent/otedama-agent.jar"))
         .hasSameBinaryContentAs(upgradedAgentJar);
     JsonNode agentConfig = YAML.readTree(root.resolve("etc/otedama/agent/agent.yml").toFile());
     assertThat(agentConfig.at("/credentials")).isEqualTo(before.at("/credentials"));
     assertThat(agentConfig.at("/credentials/rigId").asText()).isEqualTo(rigId);
-    assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).exists();
     assertThat(root.resolve("var/lib/otedama/controller/restart-requested"))
         .as("the agent upgrade leaves the controller alone")
         .doesNotExist();
@@ -355,7 +346,61 @@ class RolesLocalRunTest {
 
   @Test
   @Order(4)
+  void theSameUpgradeAgainChangesAndRestartsNothing() {
+    long startsBefore = agent.starts();
+    ProcessOutcome outcome = upgrade();
+    assertThat(outcome.exitCode()).as(outcome.describe()).isZero();
+    PlayRecap recap = PlayRecap.of(HOST, outcome.stdout());
+    assertThat(recap.changed()).as(outcome.stdout()).isZero();
+    assertThat(recap.failed()).isZero();
+    assertThat(agent.starts()).isEqualTo(startsBefore);
+    assertThat(root.resolve("var/lib/otedama/agent/restart-requested")).doesNotExist();
+    // The rig is online, and the new birth is not waited for: nothing restarted.
+    assertThat(outcome.stdout()).contains("Wait for the controller to report the rig online");
+    assertThat(controller.get("/api/v1/rigs/" + rigId).path("status").asText()).isEqualTo("online");
+  }
+
+  /** The demo's embedded PostgreSQL, standing in for the farm's external database. */
+  private String databaseUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + controller.postgresPort() + "/postgres";
+  }
+
+  private ProcessOutcome upgrade() {
+    return ansible.playbook(
+        inventory,
+        extraVars,
+        "upgrade-agents.yml",
+        "-e",
+        "otedama_agent_jar_src=" + upgradedAgentJar,
+        "-e",
+        "otedama_rig_id=" + rigId,
+        "-e",
+        "otedama_api_token=" + controller.token());
+  }
+
+  private void awaitOnline() throws IOException {
+    try {
+      await("rig " + rigId + " online")
+          .atMost(Duration.ofSeconds(40))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> {
+            agent.checkRunning();
+            return "online".equals(controller.get("/api/v1/rigs/" + rigId).path("status").asText());
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "rig not online: "
+              + controller.get("/api/v1/rigs/" + rigId)
+              + "\nagent log:\n"
+              + agent.log(),
+          e);
+    }
+  }
+
+  @Test
+  @Order(5)
   void aRigNotEnrolledYetNeedsAToken() throws IOException {
+    stopAgent();
     Files.delete(root.resolve("var/lib/otedama/agent/enrollment.yml"));
     ProcessOutcome outcome =
         ansible.playbook(
@@ -382,15 +427,7 @@ class RolesLocalRunTest {
 
   private void stopAgent() {
     if (agent != null) {
-      agent.destroy();
-      try {
-        if (!agent.waitFor(15, TimeUnit.SECONDS)) {
-          agent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        agent.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
+      agent.close();
       agent = null;
     }
   }
@@ -401,22 +438,11 @@ class RolesLocalRunTest {
   }
 
   private static List<String> execStart(String unit) {
-    String line =
-        unit.lines()
-            .filter(l -> l.startsWith("ExecStart="))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no ExecStart in\n" + unit));
-    return Arrays.asList(line.substring("ExecStart=".length()).trim().split("\\s+"));
+    return AgentUnit.execStart(unit);
   }
 
   private static String permissions(Path file) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-  }
-
-  private static Path jarOf(Class<?> type) throws URISyntaxException {
-    Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    assertThat(jar.toString()).endsWith(".jar");
-    return jar;
   }
 
   private ProcessOutcome run(List<String> command) {

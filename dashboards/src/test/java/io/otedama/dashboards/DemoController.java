@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,16 +39,18 @@ public final class DemoController implements AutoCloseable {
   private final Process process;
   private final int port;
   private final String adminPassword;
+  private final Path dir;
   private final Path log;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private volatile String token;
 
-  private DemoController(Process process, int port, String adminPassword, Path log) {
+  private DemoController(Process process, int port, String adminPassword, Path dir) {
     this.process = process;
     this.port = port;
     this.adminPassword = adminPassword;
-    this.log = log;
+    this.dir = dir;
+    this.log = dir.resolve("controller.log");
   }
 
   /** The controller jar the reactor built ({@code controller/target/otedama-controller.jar}). */
@@ -71,14 +74,25 @@ public final class DemoController implements AutoCloseable {
 
   /** Starts the demo with {@code rigs} simulated rigs and waits until its API answers. */
   public static DemoController start(Path workDir, int rigs) throws IOException {
+    return start(workDir, rigs, Map.of());
+  }
+
+  /**
+   * Like {@link #start(Path, int)}, with settings of the demo's configuration replaced: each entry
+   * is a Dropwizard override ({@code -Ddw.scheduling.jobs.payout.interval=2s}), applied on top of
+   * the {@code data/demo.yml} the demo writes.
+   */
+  public static DemoController start(Path workDir, int rigs, Map<String, String> settings)
+      throws IOException {
     IllegalStateException lastFailure = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       Path dir = Files.createDirectories(workDir.resolve("demo-" + attempt));
       int port = freePortBlock(4);
       String password = "demo-" + UUID.randomUUID();
       Path log = dir.resolve("controller.log");
-      ProcessBuilder builder =
-          new ProcessBuilder(
+      List<String> command =
+          new ArrayList<>(
+              List.of(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                   // A short-lived test process: C1 only and the serial collector spare the
                   // 2 shared cores most of the JIT and GC threads' work.
@@ -86,19 +100,24 @@ public final class DemoController implements AutoCloseable {
                   "-XX:+UseSerialGC",
                   "-Xmx512m",
                   "--add-modules",
-                  "jdk.incubator.vector",
-                  "-jar",
-                  jar().toString(),
-                  "demo",
-                  "--rigs",
-                  Integer.toString(rigs),
-                  "--port",
-                  Integer.toString(port))
+                  "jdk.incubator.vector"));
+      settings.forEach((key, value) -> command.add("-Ddw." + key + "=" + value));
+      command.addAll(
+          List.of(
+              "-jar",
+              jar().toString(),
+              "demo",
+              "--rigs",
+              Integer.toString(rigs),
+              "--port",
+              Integer.toString(port)));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
       builder.environment().put("OTEDAMA_ADMIN_PASSWORD", password);
-      DemoController demo = new DemoController(builder.start(), port, password, log);
+      DemoController demo = new DemoController(builder.start(), port, password, dir);
       try {
         demo.awaitApi();
         return demo;
@@ -206,14 +225,36 @@ public final class DemoController implements AutoCloseable {
 
   /** POST {@code body} as JSON to {@code path} as the admin, expecting {@code status}. */
   public JsonNode post(String path, Object body, int status) {
+    return send("POST", path, body, status);
+  }
+
+  /** PUT {@code body} as JSON to {@code path} as the admin, expecting {@code status}. */
+  public JsonNode put(String path, Object body, int status) {
+    return send("PUT", path, body, status);
+  }
+
+  private JsonNode send(String method, String path, Object body, int status) {
     try {
       return call(
           HttpRequest.newBuilder(apiUri().resolve(path))
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+              .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
           status);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The port of the demo's embedded PostgreSQL (superuser {@code postgres}, no password, database
+   * {@code postgres}), from its {@code postmaster.pid} (line 4).
+   */
+  public int postgresPort() {
+    Path pid = dir.resolve("data/postgres/postmaster.pid");
+    try {
+      return Integer.parseInt(Files.readAllLines(pid).get(3).strip());
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("no port in " + pid + ": " + e, e);
     }
   }
 
@@ -255,6 +296,11 @@ public final class DemoController implements AutoCloseable {
         .path("items")
         .forEach(rig -> ids.add(rig.path("id").asText()));
     return ids;
+  }
+
+  /** Whether the demo process still runs (it exits on a fatal error, with the reason logged). */
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public String logText() {

@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command to completion with a time limit and captures its output. */
-final class ExternalProcess {
+/**
+ * Runs a command to completion with a time limit and captures its output. Public for the ansible
+ * module's tests (this module's test-jar).
+ */
+public final class ExternalProcess {
 
   private ExternalProcess() {}
 
@@ -19,30 +23,41 @@ final class ExternalProcess {
    * never block on a full pipe. A program still running after {@code timeout} is killed and the
    * call fails.
    */
-  static ProcessOutcome run(Path workDir, Duration timeout, List<String> command) {
-    return run(workDir, timeout, command, null);
+  public static ProcessOutcome run(Path workDir, Duration timeout, List<String> command) {
+    return run(workDir, timeout, Map.of(), command, null);
+  }
+
+  /** Like {@link #run(Path, Duration, List)}, with {@code environment} added to this process's. */
+  public static ProcessOutcome run(
+      Path workDir, Duration timeout, Map<String, String> environment, List<String> command) {
+    return run(workDir, timeout, environment, command, null);
   }
 
   /** Like {@link #run(Path, Duration, List)}, feeding {@code stdin} to the program's input. */
-  static ProcessOutcome runWithInput(Duration timeout, List<String> command, String stdin) {
-    return run(Path.of("."), timeout, command, stdin);
+  public static ProcessOutcome runWithInput(Duration timeout, List<String> command, String stdin) {
+    return run(Path.of("."), timeout, Map.of(), command, stdin);
   }
 
   private static ProcessOutcome run(
-      Path workDir, Duration timeout, List<String> command, String stdin) {
+      Path workDir,
+      Duration timeout,
+      Map<String, String> environment,
+      List<String> command,
+      String stdin) {
     try {
       Path in = Files.createTempFile("otedama-proc", ".in");
       Path out = Files.createTempFile("otedama-proc", ".out");
       Path err = Files.createTempFile("otedama-proc", ".err");
       try {
         Files.writeString(in, stdin == null ? "" : stdin, StandardCharsets.UTF_8);
-        Process process =
+        ProcessBuilder builder =
             new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectInput(in.toFile())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

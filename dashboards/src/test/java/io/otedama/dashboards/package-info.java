@@ -1,12 +1,16 @@
 /**
  * Tests of the Grafana dashboards, provisioning files and Prometheus alert rules kept beside this
  * module's POM, run against the real tools: promtool checks and unit-tests the rules, and a real
- * Prometheus parses every panel query and, scraping a metrics exposition, proves every panel
+ * Prometheus parses every panel query and, scraping the controller's demo, proves every panel
  * returns data.
  *
  * <p>{@link io.otedama.dashboards.PrometheusServer} and {@link
- * io.otedama.dashboards.PanelDataCheck} are the harness: point them at any scrape target (the
- * fixture server here, a running controller later). Depends only on the JDK, Jackson and the Debian
- * {@code prometheus} package's binaries.
+ * io.otedama.dashboards.PanelDataCheck} are the harness: point them at any scrape target. {@link
+ * io.otedama.dashboards.DemoController} runs the demo as a process and {@link
+ * io.otedama.dashboards.DemoFarmSetup} gives it a farm's devices, pools, events and job runs (SNMP
+ * devices on Debian's {@code snmpsim}, Stratum pools run by the test, a DBA session on the demo's
+ * PostgreSQL). The test-jar carries DemoController, ExternalProcess and ProcessOutcome to the
+ * ansible module's tests. Depends only on the JDK, Jackson, the PostgreSQL JDBC driver and the
+ * Debian {@code prometheus} and {@code snmpsim} packages' binaries.
  */
 package io.otedama.dashboards;

@@ -65,8 +65,13 @@ public final class AccountMetrics {
   }
 
   private void register(String account) {
+    // Electricity is charged by the period while credits come with blocks, so the net figure is
+    // negative for a while on a new account; Prometheus refuses a negative counter and fails the
+    // whole scrape (every series of the controller disappears), so it reads 0 until then.
     FunctionCounter.builder(
-            "otedama_account_credited_sats", latest, m -> figure(m, account).creditedSats())
+            "otedama_account_credited_sats",
+            latest,
+            m -> Math.max(0, figure(m, account).creditedSats()))
         .description("Credited to the account by its payout scheme, net of fees and electricity")
         .tag("account", account)
         .register(registry);
