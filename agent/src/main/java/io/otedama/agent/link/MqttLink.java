@@ -403,7 +403,7 @@ public final class MqttLink implements AutoCloseable {
     if (settings.socketFactory() != null) {
       options.setSocketFactory(settings.socketFactory());
     } else if (!settings.tls()) {
-      options.setSocketFactory(new NoDelaySockets());
+      options.setSocketFactory(new io.otedama.protocol.transport.NoDelaySocketFactory());
     }
     StatusMessage will =
         new StatusMessage(clock.millis(), RigState.OFFLINE, "connection lost", seq);

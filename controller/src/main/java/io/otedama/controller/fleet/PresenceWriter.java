@@ -83,7 +83,10 @@ class PresenceWriter implements Managed {
    */
   private void write(List<Write> batch) {
     try {
-      jdbi.useTransaction(h -> batch.forEach(w -> apply(h, w)));
+      jdbi.useTransaction(h -> {
+        lockInIdOrder(h, batch);
+        batch.forEach(w -> apply(h, w));
+      });
     } catch (RuntimeException batchFailure) {
       for (Write w : batch) {
         try {
@@ -93,6 +96,26 @@ class PresenceWriter implements Managed {
         }
       }
     }
+  }
+
+  /**
+   * Locks the batch's rigs in id order first, as the telemetry writer and the last-seen flush do:
+   * updating them in arrival order deadlocked against those under load (the 10,000-rig runs).
+   */
+  private static void lockInIdOrder(Handle h, List<Write> batch) {
+    String[] ids =
+        batch.stream()
+            .map(w ->
+                switch (w) {
+                  case StatusWrite s -> s.change().rigId();
+                  case BirthWrite b -> b.rigId();
+                })
+            .distinct()
+            .toArray(String[]::new);
+    h.createQuery("SELECT id FROM rigs WHERE id = ANY(:ids) ORDER BY id FOR NO KEY UPDATE")
+        .bindArray("ids", String.class, (Object[]) ids)
+        .mapTo(String.class)
+        .list();
   }
 
   private static void apply(Handle h, Write w) {

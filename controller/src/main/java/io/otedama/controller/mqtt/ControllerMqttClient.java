@@ -259,7 +259,7 @@ public final class ControllerMqttClient implements Managed {
     options.setAutomaticReconnectDelay(1, 30);
     options.setReceiveMaximum(config.getReceiveMaximum());
     if (serverUrl.startsWith("tcp://")) {
-      options.setSocketFactory(new NoDelaySocketFactory());
+      options.setSocketFactory(new io.otedama.protocol.transport.NoDelaySocketFactory());
     }
     return options;
   }

@@ -1,4 +1,4 @@
-package io.otedama.controller.mqtt;
+package io.otedama.protocol.transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,11 +6,13 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /**
- * Plain TCP sockets with Nagle's algorithm off. Paho leaves it on, so each small PUBACK the
- * controller sends waits for the TCP acknowledgement of the previous one (up to the peer's 40 ms
- * delayed ACK), and the broker paces QoS 1 deliveries by those PUBACKs.
+ * Plain TCP sockets with Nagle's algorithm off, for {@code tcp://} brokers; both MQTT ends use it.
+ * Paho leaves Nagle on, so a small packet sent while the previous one still waits for its TCP
+ * acknowledgement is held back until that arrives (up to the peer's 40 ms delayed ACK): the
+ * controller's PUBACKs, which pace the broker's QoS 1 deliveries, and a rig's share batch that
+ * follows its telemetry closely.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
   private final SocketFactory plain = SocketFactory.getDefault();
 
