@@ -312,7 +312,14 @@ class ConsoleWalkTest {
 
   /** The texts of the empty-state notes on the page (each must be a page without such data). */
   List<String> emptyNotes() {
-    return browser.all("#main .note-empty").stream().map(e -> e.getText()).toList();
+    // read in the page in one go: live pages re-render, and a found element can go stale
+    @SuppressWarnings("unchecked")
+    List<String> texts =
+        (List<String>)
+            browser.script(
+                "return Array.from(document.querySelectorAll('#main .note-empty'),"
+                    + " e => e.innerText.trim());");
+    return List.copyOf(texts);
   }
 
   @Test
