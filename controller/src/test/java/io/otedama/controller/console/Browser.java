@@ -1,6 +1,5 @@
 package io.otedama.controller.console;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +11,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,8 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * paths are given, so Selenium Manager never runs), with a fresh profile per test class.
  */
 final class Browser implements AutoCloseable {
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   // an upper bound for polling, not a delay: generous because CI machines are shared
   private static final Duration WAIT = Duration.ofSeconds(20);
   final ChromeDriver driver;
@@ -31,28 +26,7 @@ final class Browser implements AutoCloseable {
 
   Browser(String base, Path profile) {
     this.base = base;
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--window-size=1366,900",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    // the browser's console log, so tests can assert that pages raise no JavaScript errors
-    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER))
-            .usingAnyFreePort()
-            .build();
-    this.driver = new ChromeDriver(service, options);
+    this.driver = io.otedama.controller.testing.HeadlessChromium.start(profile);
   }
 
   /** Loads the console fresh (a full page load, not a route change) at {@code hashRoute}. */

@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.snmp4j.smi.OID;
@@ -589,24 +587,7 @@ class PowerApiTest {
   void anOperatorPowerCyclesAndCurtailsFromTheConsole() throws Exception {
     String a1 = rigIds.get("a1");
     Path profile = Files.createTempDirectory("otedama-power-browser-");
-    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--window-size=1366,900",
-        "--user-data-dir=" + profile);
-    ChromeDriver driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build(),
-            options);
+    ChromeDriver driver = io.otedama.controller.testing.HeadlessChromium.start(profile);
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     try {
       driver.get("http://127.0.0.1:" + APP.getLocalPort() + "/#/login");

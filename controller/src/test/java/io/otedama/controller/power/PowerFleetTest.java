@@ -16,7 +16,6 @@ import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
 import io.otedama.controller.testing.FreePort;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -438,24 +435,7 @@ class PowerFleetTest {
     int outlet = FIRST_OUTLET + rig.index();
     PowerFeature power = app().power();
     Path profile = Files.createTempDirectory("otedama-power-fleet-browser-");
-    System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--window-size=1366,900",
-        "--user-data-dir=" + profile);
-    ChromeDriver driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build(),
-            options);
+    ChromeDriver driver = io.otedama.controller.testing.HeadlessChromium.start(profile);
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     String base = "http://127.0.0.1:" + APP.getLocalPort();
     long id = -1;
