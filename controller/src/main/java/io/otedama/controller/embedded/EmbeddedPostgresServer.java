@@ -35,6 +35,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgres.builder()
             .setDataDirectory(dir)
             .setCleanDataDirectory(false)
+            // zonky's builder turns synchronous_commit off; the share log and the ledger must not
+            // lose an acknowledged commit when the machine loses power
+            .setServerConfig("synchronous_commit", "on")
             // our own hook (below) lets the application's shutdown write its last rows first
             .setRegisterShutdownHook(false)
             .setPGStartupWait(java.time.Duration.ofSeconds(60));

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param dedupCapacity the most accepted shares remembered per job (default 4,194,304)
  * @param maxNtimeWindowBits slot bits that may go into per-rig ntime windows when extranonce2 and
  *     version windows are too small for the planned rigs (default 10: up to 1,024 windows)
+ * @param updateFanoutRate rigs per second an update job (one that does not replace the jobs before
+ *     it: no clean-jobs flag, same session) is delivered to, spread evenly, so a large fleet's
+ *     update does not take every core for a moment; 0 delivers it at once, as clean jobs always are
+ *     (default 5,000: 10,000 rigs in 2 s)
  */
 public record FeedSettings(
     long plannedRigs,
@@ -23,9 +27,13 @@ public record FeedSettings(
     int maxJobs,
     Duration supersededRetention,
     int dedupCapacity,
-    int maxNtimeWindowBits) {
+    int maxNtimeWindowBits,
+    int updateFanoutRate) {
   /** The default {@link #maxNtimeWindowBits()}. */
   public static final int DEFAULT_NTIME_WINDOW_BITS = 10;
+
+  /** The default {@link #updateFanoutRate()}. */
+  public static final int DEFAULT_UPDATE_FANOUT_RATE = 5_000;
 
   public static final FeedSettings DEFAULTS =
       new FeedSettings(65_536, 2, 4, 32, Duration.ofMinutes(2), 1 << 22);
@@ -45,7 +53,8 @@ public record FeedSettings(
         maxJobs,
         supersededRetention,
         dedupCapacity,
-        DEFAULT_NTIME_WINDOW_BITS);
+        DEFAULT_NTIME_WINDOW_BITS,
+        DEFAULT_UPDATE_FANOUT_RATE);
   }
 
   public FeedSettings {
@@ -58,6 +67,10 @@ public record FeedSettings(
       throw new IllegalArgumentException(
           "need preferredRollBytes >= 1, minRollVersionBits >= 0, maxJobs >= 1, dedupCapacity >="
               + " 16");
+    }
+    if (updateFanoutRate < 0) {
+      throw new IllegalArgumentException(
+          "updateFanoutRate must be 0 (at once) or more, got " + updateFanoutRate);
     }
     if (maxNtimeWindowBits < 0 || maxNtimeWindowBits > SliceLayout.MAX_NTIME_WINDOW_BITS) {
       throw new IllegalArgumentException(
@@ -76,7 +89,8 @@ public record FeedSettings(
         maxJobs,
         supersededRetention,
         dedupCapacity,
-        maxNtimeWindowBits);
+        maxNtimeWindowBits,
+        updateFanoutRate);
   }
 
   public FeedSettings withMaxNtimeWindowBits(int bits) {
@@ -87,6 +101,19 @@ public record FeedSettings(
         maxJobs,
         supersededRetention,
         dedupCapacity,
-        bits);
+        bits,
+        updateFanoutRate);
+  }
+
+  public FeedSettings withUpdateFanoutRate(int rigsPerSecond) {
+    return new FeedSettings(
+        plannedRigs,
+        preferredRollBytes,
+        minRollVersionBits,
+        maxJobs,
+        supersededRetention,
+        dedupCapacity,
+        maxNtimeWindowBits,
+        rigsPerSecond);
   }
 }

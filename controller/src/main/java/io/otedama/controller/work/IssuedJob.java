@@ -13,6 +13,7 @@ import java.time.Instant;
  */
 public final class IssuedJob {
   private final String id;
+  private final long number;
   private final SourceJob source;
   private final SliceLayout layout;
   private final Instant issuedAt;
@@ -23,8 +24,10 @@ public final class IssuedJob {
   private volatile byte[] notifyLine;
   private volatile byte[] cleanNotifyLine;
 
-  IssuedJob(String id, SourceJob source, SliceLayout layout, Instant issuedAt, int dedupCapacity) {
-    this.id = id;
+  IssuedJob(
+      long number, SourceJob source, SliceLayout layout, Instant issuedAt, int dedupCapacity) {
+    this.number = number;
+    this.id = Long.toHexString(number);
     this.source = source;
     this.layout = layout;
     this.issuedAt = issuedAt;
@@ -52,6 +55,11 @@ public final class IssuedJob {
             n.nbits(),
             n.ntime(),
             n.cleanJobs());
+  }
+
+  /** The feed's sequence number of this job: a later job of the same feed has a higher one. */
+  public long number() {
+    return number;
   }
 
   /** The local job id rigs see. */

@@ -24,7 +24,11 @@ public final class RigWork {
   private volatile WorkFeed feed;
   private volatile int slot = -1;
   private volatile IssuedJob lastJob;
+  private WorkFeed lastJobFeed;
   private volatile CachedSlice cachedSlice;
+  // orders deliveries to this rig: the check that a job is not older than the last one and its
+  // publication happen together, so a paced fan-out, a clean job and a retarget cannot reorder
+  private final Object deliveryLock = new Object();
 
   private record CachedSlice(SliceLayout layout, int slot, WorkSlice slice) {}
 
@@ -139,24 +143,46 @@ public final class RigWork {
     this.lastJob = null;
   }
 
-  /** Delivers a job at the current difficulty. */
-  void deliver(IssuedJob job) {
-    WorkSlice slice = sliceFor(job);
-    if (slice == null) {
+  /**
+   * Delivers a job of {@code from} at the current difficulty, unless the rig has moved to another
+   * feed or already has a later job of that feed (a paced update fan-out reaching the rig after a
+   * clean job, or a retarget racing a new job): a rig never goes back to older work.
+   */
+  void deliver(WorkFeed from, IssuedJob job) {
+    boolean outsideSlice;
+    synchronized (deliveryLock) {
+      if (feed != from) {
+        return;
+      }
+      IssuedJob last = lastJob;
+      if (last != null && lastJobFeed == from && job.number() < last.number()) {
+        return;
+      }
+      WorkSlice slice = sliceFor(job);
+      outsideSlice = slice == null;
+      if (!outsideSlice) {
+        lastJob = job;
+        lastJobFeed = from;
+        subscriber.deliver(this, job, slice, vardiff.difficulty());
+      }
+    }
+    if (outsideSlice) {
       subscriber.withdrawn(
           this,
           "slot " + slot + " does not fit " + job.layout() + " of " + job.session().poolName());
-      return;
     }
-    lastJob = job;
-    subscriber.deliver(this, job, slice, vardiff.difficulty());
   }
 
   /** Delivers the last job again (after a difficulty change). */
   void redeliver() {
-    IssuedJob job = lastJob;
-    if (job != null) {
-      deliver(job);
+    IssuedJob job;
+    WorkFeed from;
+    synchronized (deliveryLock) {
+      job = lastJob;
+      from = lastJobFeed;
+    }
+    if (job != null && from != null) {
+      deliver(from, job);
     }
   }
 

@@ -31,6 +31,13 @@ public class WorkConfiguration {
   @DecimalMin(value = "0", inclusive = false)
   private double agentStartDifficulty = 0.001;
 
+  /**
+   * The lowest share difficulty vardiff gives (1e-6: about one share per 10 s at 430 H/s, a slow
+   * CPU rig); lower only for test rigs slower than that.
+   */
+  @DecimalMin(value = "0", inclusive = false)
+  private double vardiffMinDifficulty = 1e-6;
+
   @Min(0)
   private long localBlockReward = 312_500_000L;
 
@@ -61,6 +68,11 @@ public class WorkConfiguration {
   @Min(0)
   @Max(SliceLayout.MAX_NTIME_WINDOW_BITS)
   private int ntimeWindowBits = FeedSettings.DEFAULT_NTIME_WINDOW_BITS;
+
+  /** Rigs per second an update job (not clean) is spread over; 0 sends it to all at once. */
+  @Min(0)
+  @Max(10_000_000)
+  private int updateFanoutRate = FeedSettings.DEFAULT_UPDATE_FANOUT_RATE;
 
   @JsonProperty
   public String getDefaultProfile() {
@@ -173,6 +185,16 @@ public class WorkConfiguration {
   }
 
   @JsonProperty
+  public int getUpdateFanoutRate() {
+    return updateFanoutRate;
+  }
+
+  @JsonProperty
+  public void setUpdateFanoutRate(int updateFanoutRate) {
+    this.updateFanoutRate = updateFanoutRate;
+  }
+
+  @JsonProperty
   public long getPlannedRigsPerFeed() {
     return plannedRigsPerFeed;
   }
@@ -182,14 +204,24 @@ public class WorkConfiguration {
     this.plannedRigsPerFeed = plannedRigsPerFeed;
   }
 
-  /** The vardiff settings these values give (step 4, tolerance 30 %, bounds 1e-6..1e15). */
+  @JsonProperty
+  public double getVardiffMinDifficulty() {
+    return vardiffMinDifficulty;
+  }
+
+  @JsonProperty
+  public void setVardiffMinDifficulty(double vardiffMinDifficulty) {
+    this.vardiffMinDifficulty = vardiffMinDifficulty;
+  }
+
+  /** The vardiff settings these values give (step 4, tolerance 30 %, bounds min..1e15). */
   public VardiffSettings vardiff() {
     return new VardiffSettings(
         java.time.Duration.ofMillis(targetShareInterval.toMilliseconds()),
         java.time.Duration.ofMillis(retargetInterval.toMilliseconds()),
         4,
         0.3,
-        1e-6,
+        vardiffMinDifficulty,
         1e15);
   }
 

@@ -64,7 +64,8 @@ public final class WorkFeature {
     FeedSettings feedSettings =
         FeedSettings.DEFAULTS
             .withPlannedRigs(config.getPlannedRigsPerFeed())
-            .withMaxNtimeWindowBits(config.getNtimeWindowBits());
+            .withMaxNtimeWindowBits(config.getNtimeWindowBits())
+            .withUpdateFanoutRate(config.getUpdateFanoutRate());
     WorkFeature[] self = new WorkFeature[1];
     WorkMetrics workMetrics = new WorkMetrics(metrics);
     WorkSourceFactory sources =

@@ -115,7 +115,7 @@ public final class WorkFeed implements WorkSourceListener {
     }
     IssuedJob now = current;
     if (now != null) {
-      rig.deliver(now);
+      rig.deliver(this, now);
     }
   }
 
@@ -136,6 +136,7 @@ public final class WorkFeed implements WorkSourceListener {
     long started = System.nanoTime();
     Instant now = clock.instant();
     IssuedJob issued;
+    boolean replacesOthers;
     List<IssuedJob> dropped = new ArrayList<>();
     synchronized (lock) {
       SliceLayout layout =
@@ -148,11 +149,10 @@ public final class WorkFeed implements WorkSourceListener {
                       settings.preferredRollBytes(),
                       settings.minRollVersionBits(),
                       settings.maxNtimeWindowBits()));
-      issued =
-          new IssuedJob(
-              Long.toHexString(nextJobNumber++), job, layout, now, settings.dedupCapacity());
+      issued = new IssuedJob(nextJobNumber++, job, layout, now, settings.dedupCapacity());
       IssuedJob previous = current;
       boolean newSession = previous != null && previous.session().id() != job.session().id();
+      replacesOthers = job.cleanJobs() || newSession || previous == null;
       if (job.cleanJobs() || newSession) {
         for (IssuedJob old : order) {
           old.supersede(now);
@@ -178,14 +178,61 @@ public final class WorkFeed implements WorkSourceListener {
       LOG.debug(
           "{}: {} to {} rigs, {} jobs forgotten", name(), issued, rigs.size(), dropped.size());
     }
-    for (RigWork rig : rigs.values()) {
+    List<RigWork> targets = new ArrayList<>(rigs.values());
+    int rate = settings.updateFanoutRate();
+    if (replacesOthers || rate == 0) {
+      // the rigs' current work is void (or there was none): every rig at once
+      deliver(issued, targets, 0, targets.size());
+      WorkMetrics.record(fanout, java.time.Duration.ofNanos(System.nanoTime() - started));
+      return;
+    }
+    // An update leaves the rigs' current job valid, so it can arrive over a moment: 10,000 rigs
+    // at once took both cores of a small controller for half a second, and every share arriving
+    // then waited. The first slice goes now, the rest from a thread of its own at the rate.
+    int perTick = Math.max(1, rate / TICKS_PER_SECOND);
+    int first = Math.min(perTick, targets.size());
+    deliver(issued, targets, 0, first);
+    if (first == targets.size()) {
+      WorkMetrics.record(fanout, java.time.Duration.ofNanos(System.nanoTime() - started));
+      return;
+    }
+    Thread.ofVirtual()
+        .name("work-fanout-" + name())
+        .start(() -> paced(issued, targets, first, perTick, started));
+  }
+
+  private static final int TICKS_PER_SECOND = 100;
+
+  /**
+   * Delivers {@code issued} to {@code targets} from {@code from} on, {@code perTick} rigs every
+   * tick; stops when a later job is current (it goes to every rig itself).
+   */
+  private void paced(IssuedJob issued, List<RigWork> targets, int from, int perTick, long started) {
+    long tickNanos = 1_000_000_000L / TICKS_PER_SECOND;
+    long due = started;
+    for (int i = from; i < targets.size(); i += perTick) {
+      due += tickNanos;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+      if (current != issued) {
+        return;
+      }
+      deliver(issued, targets, i, Math.min(targets.size(), i + perTick));
+    }
+    WorkMetrics.record(fanout, java.time.Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void deliver(IssuedJob issued, List<RigWork> targets, int from, int to) {
+    for (int i = from; i < to; i++) {
+      RigWork rig = targets.get(i);
       try {
-        rig.deliver(issued);
+        rig.deliver(this, issued);
       } catch (RuntimeException e) {
         LOG.warn("{}: delivering {} to {} failed", name(), issued.id(), rig, e);
       }
     }
-    WorkMetrics.record(fanout, java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
   @Override

@@ -61,19 +61,46 @@ public final class ShareLoadBenchmark {
     int hashingThreads = a.intValue("hashing-threads", 1);
     String loadHeap = a.value("load-heap", "2500m");
     String loadGc = a.value("load-gc", "ParallelGC");
+    String synchronousCommit = a.value("synchronous-commit", "on");
+    int loadNice = a.intValue("load-nice", 0);
+    String jobInterval = a.value("job-interval", "30s");
+    String updateFanoutRate = a.value("update-fanout-rate", "5000");
+    // the rigs start at the vardiff minimum and hash just fast enough for a share per ~10 s there
+    String minDifficulty = a.value("min-difficulty", "0.000001");
+    boolean pgDiagnostics = Boolean.parseBoolean(a.value("pg-diagnostics", "false"));
     Path work = Path.of(a.value("work-dir", "controller/target/bench-shares")).toAbsolutePath();
     System.out.printf(
-        "bench-shares: %d rigs hashing %.0f H/s each (vardiff minimum 1e-6: one share per %.1f s),"
-            + " %d s warm-up after all are online, %d s measured%n",
-        rigs, hashesPerSecond, 4294.97 / hashesPerSecond, warmup, seconds);
+        "bench-shares: %d rigs hashing %.0f H/s each (vardiff minimum %s: one share per %.1f s),"
+            + " %d s warm-up after all are online, %d s measured, synchronous_commit %s%n",
+        rigs,
+        hashesPerSecond,
+        minDifficulty,
+        Double.parseDouble(minDifficulty) * 4294967296.0 / hashesPerSecond,
+        warmup,
+        seconds,
+        synchronousCommit);
     deleteRecursively(work);
     Files.createDirectories(work);
 
-    try (EmbeddedPostgres postgres =
+    EmbeddedPostgres.Builder postgresBuilder =
         EmbeddedPostgres.builder()
             .setDataDirectory(work.resolve("postgres"))
             .setCleanDataDirectory(true)
-            .start()) {
+            // the controller's own embedded server commits synchronously; zonky's default is off
+            .setServerConfig("synchronous_commit", synchronousCommit);
+    if (pgDiagnostics) {
+      // why a write stalls: slow statements, lock waits, checkpoints and autovacuum in the log
+      postgresBuilder
+          .setServerConfig("log_min_duration_statement", "40")
+          .setServerConfig("log_lock_waits", "on")
+          .setServerConfig("deadlock_timeout", "20ms")
+          .setServerConfig("log_checkpoints", "on")
+          .setServerConfig("log_autovacuum_min_duration", "0")
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", work.resolve("postgres-log").toString());
+      System.out.println("bench-shares: PostgreSQL logs in " + work.resolve("postgres-log"));
+    }
+    try (EmbeddedPostgres postgres = postgresBuilder.start()) {
       int mqttPort = freePort();
       DropwizardTestSupport<OtedamaConfiguration> app =
           new DropwizardTestSupport<>(
@@ -86,7 +113,10 @@ public final class ShareLoadBenchmark {
               ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
               ConfigOverride.config("mqtt.embeddedDataDir", work.resolve("hivemq").toString()),
               ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + mqttPort),
-              ConfigOverride.config("work.agentStartDifficulty", "0.000001"),
+              ConfigOverride.config("work.agentStartDifficulty", minDifficulty),
+              ConfigOverride.config("work.vardiffMinDifficulty", minDifficulty),
+              ConfigOverride.config("work.localJobInterval", jobInterval),
+              ConfigOverride.config("work.updateFanoutRate", updateFanoutRate),
               ConfigOverride.config("work.localNetworkDifficulty", "1"));
       app.before();
       try {
@@ -99,7 +129,8 @@ public final class ShareLoadBenchmark {
             hashesPerSecond,
             hashingThreads,
             loadHeap,
-            loadGc);
+            loadGc,
+            loadNice);
       } finally {
         app.after();
       }
@@ -116,14 +147,21 @@ public final class ShareLoadBenchmark {
       double hashesPerSecond,
       int hashingThreads,
       String loadHeap,
-      String loadGc)
+      String loadGc,
+      int loadNice)
       throws Exception {
     URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());
     String token = enrollmentToken(base, rigs);
     MeterRegistry registry = ((OtedamaApplication) app.getApplication()).core().meterRegistry();
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new java.util.ArrayList<>();
+    if (loadNice > 0) {
+      // the rigs are other machines in a real farm: lower the load generator's CPU priority so it
+      // does not take the controller's and PostgreSQL's share of these two cores
+      command.addAll(List.of("nice", "-n", Integer.toString(loadNice)));
+    }
+    command.addAll(
         List.of(
             java,
             "-Xmx" + loadHeap,
@@ -144,7 +182,7 @@ public final class ShareLoadBenchmark {
             "--hashing-threads",
             Integer.toString(hashingThreads),
             "--failures",
-            "0");
+            "0"));
     Process load = new ProcessBuilder(command).redirectErrorStream(true).start();
     Thread.ofPlatform()
         .daemon()
@@ -436,10 +474,11 @@ public final class ShareLoadBenchmark {
               + " share log queue)%n",
           logWait.percentileMillis(0.50), logWait.percentileMillis(0.99), logWait.meanMillis());
       System.out.printf(
-          "  share log write         p50 %.1f ms  p99 %.1f ms  mean %.1f ms, %d writes, %.1f rows"
-              + " each%n",
+          "  share log write         p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  mean %.1f ms, %d"
+              + " writes, %.1f rows each%n",
           logWrite.percentileMillis(0.50),
           logWrite.percentileMillis(0.99),
+          logWrite.percentileMillis(0.999),
           logWrite.meanMillis(),
           logWrite.count(),
           rows / (double) Math.max(1, logWrite.count()));

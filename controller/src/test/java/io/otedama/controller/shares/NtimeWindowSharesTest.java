@@ -44,7 +44,8 @@ class NtimeWindowSharesTest {
 
   private WorkFeed feed(int ntimeWindowBits, ManualWorkSource source) {
     FeedSettings settings =
-        new FeedSettings(1_000, 2, 4, 32, Duration.ofMinutes(2), 1 << 16, ntimeWindowBits);
+        new FeedSettings(1_000, 2, 4, 32, Duration.ofMinutes(2), 1 << 16)
+            .withMaxNtimeWindowBits(ntimeWindowBits);
     WorkFeed feed = new WorkFeed(source, settings, clock);
     source.issue(
         SourceJob.of(

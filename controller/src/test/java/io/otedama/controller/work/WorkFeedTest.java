@@ -2,6 +2,7 @@ package io.otedama.controller.work;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otedama.controller.support.MutableClock;
@@ -220,5 +221,82 @@ class WorkFeedTest {
     metrics.blockFound("local");
     assertThat(registry.get("otedama_blocks_found_total").tag("profile", "local").counter().count())
         .isEqualTo(1);
+  }
+
+  /** The job each rig received last. */
+  private static Map<String, String> lastJobByRig(RecordingSubscriber sub) {
+    Map<String, String> last = new HashMap<>();
+    for (RecordingSubscriber.Delivery d : sub.deliveries) {
+      last.put(d.rig().key(), d.job().id());
+    }
+    return last;
+  }
+
+  @Test
+  void spreadsAnUpdateJobOverTimeAndStillReachesEveryRig() throws Exception {
+    // 100 rigs a second: one rig per 10 ms tick, so 200 rigs take about 2 s
+    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS.withUpdateFanoutRate(100), clock);
+    RecordingSubscriber sub = new RecordingSubscriber();
+    for (int i = 0; i < 200; i++) {
+      feed.attach(rig("r" + i, null, sub));
+    }
+    source.issue(job("a", true, session));
+    String a = feed.current().orElseThrow().id();
+    assertThat(lastJobByRig(sub))
+        .hasSize(200)
+        .allSatisfy((rig, job) -> assertThat(job).isEqualTo(a));
+
+    source.issue(job("b", false, session));
+    String b = feed.current().orElseThrow().id();
+    long onB = lastJobByRig(sub).values().stream().filter(b::equals).count();
+    assertThat(onB).as("the first slice goes at once, the rest later").isBetween(1L, 199L);
+    // the rigs not reached yet keep mining a, which is still valid
+    assertThat(feed.find(a).orElseThrow().supersededAt()).isNull();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(lastJobByRig(sub).values()).hasSize(200).containsOnly(b));
+    assertThat(sub.deliveries).hasSize(400); // each rig got each job once
+  }
+
+  @Test
+  void aCleanJobDuringASpreadUpdateLeavesNoRigOnOlderWork() throws Exception {
+    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS.withUpdateFanoutRate(100), clock);
+    RecordingSubscriber sub = new RecordingSubscriber();
+    for (int i = 0; i < 50; i++) {
+      feed.attach(rig("r" + i, null, sub));
+    }
+    source.issue(job("a", true, session));
+    source.issue(job("b", false, session)); // spread over about half a second
+    source.issue(job("c", true, session)); // a new block: every rig at once
+    String c = feed.current().orElseThrow().id();
+    assertThat(lastJobByRig(sub).values()).hasSize(50).containsOnly(c);
+    // the spread of b stops: no rig is sent back to b, during and after its would-be end
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(lastJobByRig(sub).values()).containsOnly(c));
+  }
+
+  @Test
+  void aRigNeverGoesBackToAnOlderJobOfItsFeed() throws Exception {
+    WorkFeed feed = new WorkFeed(source, FeedSettings.DEFAULTS, clock);
+    RecordingSubscriber sub = new RecordingSubscriber();
+    RigWork r = rig("r", null, sub);
+    feed.attach(r);
+    source.issue(job("a", true, session));
+    IssuedJob a = feed.current().orElseThrow();
+    source.issue(job("b", false, session));
+    IssuedJob b = feed.current().orElseThrow();
+    assertThat(sub.last().job()).isSameAs(b);
+    r.deliver(feed, a); // a late delivery of the older job, as a racing retarget would make
+    assertThat(sub.last().job()).isSameAs(b);
+    assertThat(r.lastJob()).isSameAs(b);
+    r.redeliver(); // a difficulty change sends the latest job again
+    assertThat(sub.deliveries).hasSize(3);
+    assertThat(sub.last().job()).isSameAs(b);
+    // nor does a feed the rig has left reach it
+    WorkFeed other = new WorkFeed(new ManualWorkSource("pool-b"), FeedSettings.DEFAULTS, clock);
+    r.deliver(other, a);
+    assertThat(sub.deliveries).hasSize(3);
   }
 }
