@@ -3,6 +3,7 @@ package io.otedama.dashboards;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.otedama.controller.testing.snmp.SnmpsimProcess;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -36,13 +37,24 @@ final class DemoFarmSetup implements AutoCloseable {
   static final String PRIMARY_POOL = "demo-primary";
   static final String BACKUP_POOL = "demo-backup";
 
+  /**
+   * The recorded walks under src/test/resources/snmp, served by the controller's snmpsim starter:
+   * an APC rPDU2 with eight metered, switched outlets named {@code rig-a-1} .. {@code rig-a-8} (the
+   * spare outlet 8 is switched off, and switching sticks through snmpsim's writecache) and a
+   * four-port IF-MIB switch with port 4 down.
+   */
+  static final String PDU_COMMUNITY = "apc-rpdu2";
+
+  static final String SWITCH_COMMUNITY = "switch-a";
+
   private static final Duration LIMIT = Duration.ofSeconds(60);
 
-  private final SnmpAgent snmp;
+  private final SnmpsimProcess snmp;
   private final UpstreamStratumPool primary;
   private final UpstreamStratumPool backup;
 
-  private DemoFarmSetup(SnmpAgent snmp, UpstreamStratumPool primary, UpstreamStratumPool backup) {
+  private DemoFarmSetup(
+      SnmpsimProcess snmp, UpstreamStratumPool primary, UpstreamStratumPool backup) {
     this.snmp = snmp;
     this.primary = primary;
     this.backup = backup;
@@ -50,7 +62,8 @@ final class DemoFarmSetup implements AutoCloseable {
 
   /** Starts the SNMP agents and pools (before the demo is up: they take a moment too). */
   static DemoFarmSetup start() throws IOException {
-    SnmpAgent snmp = SnmpAgent.start();
+    SnmpsimProcess snmp =
+        SnmpsimProcess.start(PDU_COMMUNITY + ".snmprec", SWITCH_COMMUNITY + ".snmprec");
     UpstreamStratumPool primary = null;
     try {
       primary = new UpstreamStratumPool();
@@ -76,7 +89,7 @@ final class DemoFarmSetup implements AutoCloseable {
             "port", snmp.port(),
             "profile", "apc-rpdu2",
             "site", "demo-site",
-            "credentials", Map.of("version", "v2c", "community", SnmpAgent.PDU_COMMUNITY)),
+            "credentials", Map.of("version", "v2c", "community", PDU_COMMUNITY)),
         201);
     demo.post(
         "/api/v1/power/devices",
@@ -87,7 +100,7 @@ final class DemoFarmSetup implements AutoCloseable {
             "host", "127.0.0.1",
             "port", snmp.port(),
             "profile", "if-mib",
-            "credentials", Map.of("version", "v2c", "community", SnmpAgent.SWITCH_COMMUNITY)),
+            "credentials", Map.of("version", "v2c", "community", SWITCH_COMMUNITY)),
         201);
     awaitAnswering(demo, "pdu-a", snmp);
     awaitAnswering(demo, "sw-a", snmp);
@@ -119,7 +132,7 @@ final class DemoFarmSetup implements AutoCloseable {
         201);
   }
 
-  private static void awaitAnswering(DemoController demo, String device, SnmpAgent agent) {
+  private static void awaitAnswering(DemoController demo, String device, SnmpsimProcess agent) {
     try {
       await(device + " answering SNMP")
           .atMost(LIMIT)

@@ -94,6 +94,7 @@ public final class FleetSimulator implements AutoCloseable {
    * @param broker overrides the broker URL the controller advertises, or null
    * @param reconnectMin the first reconnect window after a lost connection
    * @param reconnectMax the cap of the backoff window
+   * @param clock the rigs' clock (their message timestamps); the system clock by default
    */
   public record Options(
       URI controller,
@@ -111,8 +112,10 @@ public final class FleetSimulator implements AutoCloseable {
       Duration reconnectMax,
       long seed,
       List<String> releaseKeys,
-      Set<Integer> withoutPowerModes) {
+      Set<Integer> withoutPowerModes,
+      Clock clock) {
     public Options {
+      Objects.requireNonNull(clock, "clock");
       releaseKeys = List.copyOf(releaseKeys);
       withoutPowerModes = Set.copyOf(withoutPowerModes);
       Objects.requireNonNull(controller, "controller");
@@ -147,7 +150,8 @@ public final class FleetSimulator implements AutoCloseable {
           Duration.ofSeconds(60),
           1,
           List.of(),
-          Set.of());
+          Set.of(),
+          Clock.systemUTC());
     }
 
     public Options withTelemetryInterval(Duration interval) {
@@ -167,7 +171,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withFleetName(String name) {
@@ -187,7 +192,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withHashesPerSecond(double perRig) {
@@ -207,7 +213,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withFailureShare(double share) {
@@ -227,7 +234,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withRamp(Duration newRamp) {
@@ -247,7 +255,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withBroker(URI url) {
@@ -267,7 +276,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withEnrollConcurrency(int n) {
@@ -287,7 +297,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withHashingThreads(int n) {
@@ -307,7 +318,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     public Options withReconnect(Duration min, Duration max) {
@@ -327,7 +339,8 @@ public final class FleetSimulator implements AutoCloseable {
           max,
           seed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     /**
@@ -351,7 +364,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           keys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
     }
 
     /**
@@ -376,7 +390,8 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           seed,
           releaseKeys,
-          rigIndexes);
+          rigIndexes,
+          clock);
     }
 
     public Options withSeed(long newSeed) {
@@ -396,7 +411,34 @@ public final class FleetSimulator implements AutoCloseable {
           reconnectMax,
           newSeed,
           releaseKeys,
-          withoutPowerModes);
+          withoutPowerModes,
+          clock);
+    }
+
+    /**
+     * The rigs' clock, e.g. the one a test's controller runs on when the test moves it: rigs on
+     * another clock than the controller's look silent (their heartbeats are old) or from the
+     * future.
+     */
+    public Options withClock(Clock rigClock) {
+      return new Options(
+          controller,
+          token,
+          rigs,
+          telemetryInterval,
+          fleetName,
+          hashesPerSecond,
+          failureShare,
+          ramp,
+          broker,
+          enrollConcurrency,
+          hashingThreads,
+          reconnectMin,
+          reconnectMax,
+          seed,
+          releaseKeys,
+          withoutPowerModes,
+          rigClock);
     }
   }
 
@@ -492,8 +534,7 @@ public final class FleetSimulator implements AutoCloseable {
   public static FleetSimulator start(Options options) {
     ThreadPerTaskScheduler scheduler = ThreadPerTaskScheduler.create("otedama-sim");
     AgentEnvironment env =
-        new AgentEnvironment(
-            scheduler, Clock.systemUTC(), options.seed(), options.hashingThreads());
+        new AgentEnvironment(scheduler, options.clock(), options.seed(), options.hashingThreads());
     FleetSimulator fleet = new FleetSimulator(options, env);
     try {
       fleet.enrollAndStart();

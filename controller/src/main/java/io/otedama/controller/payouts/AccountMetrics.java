@@ -13,18 +13,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The per-account payout series ({@code otedama_account_credited_sats_total}, {@code
- * otedama_account_paid_sats_total}, {@code otedama_account_pending_sats}, label {@code account} =
- * the account's name) from the ledger. The ledger is read after each accounting or payout run and
- * at start, never during a scrape: a scrape must not cost a query per account.
+ * otedama_account_electricity_sats_total}, {@code otedama_account_paid_sats_total}, {@code
+ * otedama_account_pending_sats}, label {@code account} = the account's name) from the ledger. The
+ * ledger is read after each accounting or payout run and at start, never during a scrape: a scrape
+ * must not cost a query per account.
  *
- * <p>Credited is net of fees and electricity, so credited − paid = pending, the figure the farm
- * owes the client.
+ * <p>The counters are the ledger's totals and only grow: the ledger is append-only, a credit (gross
+ * to earnings, its fees, at most the gross, to fees) is one transaction, and electricity and
+ * payouts are only ever debited; no reversal exists (blocks are booked once spendable). The one
+ * figure that falls is the gauge: pending = credited − electricity − paid, what the farm owes the
+ * client (negative while electricity outruns the credits).
  */
 public final class AccountMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(AccountMetrics.class);
 
   /** The figures of one account at the last refresh. */
-  private record Figures(long creditedSats, long paidSats, long pendingSats) {}
+  private record Figures(long creditedSats, long electricitySats, long paidSats, long pendingSats) {
+    static final Figures NONE = new Figures(0, 0, 0, 0);
+  }
 
   private final PayoutService payouts;
   private final ClientAccounts accounts;
@@ -49,9 +55,10 @@ public final class AccountMetrics {
         ClientBalance b = byId.get(account.id());
         Figures figures =
             b == null
-                ? new Figures(0, 0, 0)
+                ? Figures.NONE
                 : new Figures(
-                    b.earningsSats() - b.feesSats() - b.electricitySats(),
+                    b.earningsSats() - b.feesSats(),
+                    b.electricitySats(),
                     b.payoutsSats(),
                     b.payableSats());
         if (latest.put(account.name(), figures) == null) {
@@ -65,14 +72,14 @@ public final class AccountMetrics {
   }
 
   private void register(String account) {
-    // Electricity is charged by the period while credits come with blocks, so the net figure is
-    // negative for a while on a new account; Prometheus refuses a negative counter and fails the
-    // whole scrape (every series of the controller disappears), so it reads 0 until then.
     FunctionCounter.builder(
-            "otedama_account_credited_sats",
-            latest,
-            m -> Math.max(0, figure(m, account).creditedSats()))
-        .description("Credited to the account by its payout scheme, net of fees and electricity")
+            "otedama_account_credited_sats", latest, m -> figure(m, account).creditedSats())
+        .description("Credited to the account by its payout scheme, net of fees")
+        .tag("account", account)
+        .register(registry);
+    FunctionCounter.builder(
+            "otedama_account_electricity_sats", latest, m -> figure(m, account).electricitySats())
+        .description("Electricity charged to the account")
         .tag("account", account)
         .register(registry);
     FunctionCounter.builder("otedama_account_paid_sats", latest, m -> figure(m, account).paidSats())
@@ -80,12 +87,14 @@ public final class AccountMetrics {
         .tag("account", account)
         .register(registry);
     Gauge.builder("otedama_account_pending_sats", latest, m -> figure(m, account).pendingSats())
-        .description("Credited but not yet paid: what the farm owes the account")
+        .description(
+            "Credited less electricity and payouts: what the farm owes the account (negative:"
+                + " what the account owes the farm)")
         .tag("account", account)
         .register(registry);
   }
 
   private static Figures figure(Map<String, Figures> m, String account) {
-    return m.getOrDefault(account, new Figures(0, 0, 0));
+    return m.getOrDefault(account, Figures.NONE);
   }
 }

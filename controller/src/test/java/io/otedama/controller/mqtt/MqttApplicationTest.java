@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.support.Api;
-import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestApps;
 import io.otedama.controller.testing.FreePort;
 import io.otedama.controller.testing.Payloads;
 import io.otedama.controller.testing.TestMqttClient;
@@ -20,7 +19,6 @@ import io.otedama.protocol.codec.MessageCodec;
 import io.otedama.protocol.message.CommandMessage;
 import io.otedama.protocol.message.CommandStatus;
 import io.otedama.protocol.message.RigState;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -38,40 +36,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MqttApplicationTest {
 
-  /** The production application, real clock and real MQTT transport. */
-  public static class RealTransportApp extends OtedamaApplication {}
-
   static final int MQTT_PORT = FreePort.find();
   static final DropwizardAppExtension<OtedamaConfiguration> APP =
-      new DropwizardAppExtension<>(
-          RealTransportApp.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("database.url", SharedPostgres::newDatabaseUrl),
-          ConfigOverride.config("database.user", "postgres"),
-          ConfigOverride.config("mqtt.embeddedPort", Integer.toString(MQTT_PORT)),
-          ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
-          ConfigOverride.config("mqtt.embeddedDataDir", MqttApplicationTest::brokerDir),
-          ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + MQTT_PORT),
-          ConfigOverride.config("commands.sweepInterval", "50ms"));
+      TestApps.withBroker(MQTT_PORT, ConfigOverride.config("commands.sweepInterval", "50ms"));
 
   static Api api;
   static String admin;
-
-  static String brokerDir() {
-    try {
-      return Files.createTempDirectory("otedama-hivemq-").toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @BeforeAll
   static void setUp() {
     api = new Api(APP);
     admin = api.loginAdmin();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> ((OtedamaApplication) APP.getApplication()).mqttEdge().client().isConnected());
+    TestApps.awaitMqttEdge(APP);
   }
 
   private static JsonNode rig(String rigId) {

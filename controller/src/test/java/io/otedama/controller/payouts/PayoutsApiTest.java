@@ -163,10 +163,8 @@ class PayoutsApiTest {
         .isLessThanOrEqualTo(312_500_000L);
     assertThat(a.path("feesSats").asLong()).isPositive();
     assertThat(a.path("electricitySats").asLong()).isEqualTo(41);
-    long aliceCredited =
-        a.path("earningsSats").asLong()
-            - a.path("feesSats").asLong()
-            - a.path("electricitySats").asLong();
+    long aliceCredited = a.path("earningsSats").asLong() - a.path("feesSats").asLong();
+    long aliceElectricity = a.path("electricitySats").asLong();
     assertThat(accounts.path("farm").has("farm:wallet")).isTrue();
     JsonNode blocks = api.get("/api/v1/earnings/blocks", viewer).body();
     assertThat(blocks.path("items").get(0).path("height").asLong()).isEqualTo(7);
@@ -247,12 +245,50 @@ class PayoutsApiTest {
             "otedama_quartz_job_runs_total{outcome=\"success\",quartz_job=\"accounting\"} 1.0")
         .contains("otedama_quartz_job_last_success_timestamp_seconds{quartz_job=\"payout\"}")
         .contains("otedama_quartz_job_runs_total{outcome=\"failure\",quartz_job=\"analyze\"} 0.0");
-    // the per-account series follow the ledger: all of Alice's net credit is paid, none pending
+    // the per-account series follow the ledger: credited is net of fees, electricity is its own
+    // counter, and all of what Alice was owed is paid, none pending
     assertThat(sample(prometheus, "otedama_account_credited_sats_total{account=\"Alice\"}"))
         .isEqualTo((double) aliceCredited);
+    assertThat(sample(prometheus, "otedama_account_electricity_sats_total{account=\"Alice\"}"))
+        .isEqualTo((double) aliceElectricity);
     assertThat(sample(prometheus, "otedama_account_paid_sats_total{account=\"Alice\"}"))
-        .isEqualTo((double) aliceCredited);
+        .isEqualTo((double) (aliceCredited - aliceElectricity));
     assertThat(sample(prometheus, "otedama_account_pending_sats{account=\"Alice\"}")).isZero();
+
+    // a later hour without a block: electricity only. The counters only grow (credited stays, the
+    // electricity counter takes the charge) and the gauge goes below zero: Alice owes the farm.
+    Instant later = Instant.parse("2026-03-01T15:00:00Z");
+    jdbi.useHandle(h -> {
+      for (int i = 0; i <= 50; i++) {
+        h.createUpdate(
+                "INSERT INTO telemetry (rig_id, ts, received_at, hashrate_hs, power_w)"
+                    + " VALUES (:rig, :ts, :ts, 1e6, 1000)")
+            .bind("rig", rigA)
+            .bind("ts", later.plusSeconds(60L * i))
+            .execute();
+      }
+    });
+    app.clock.advance(Duration.ofHours(3));
+    assertThat(api.post("/api/v1/jobs/accounting/run", admin, Map.of()).status()).isEqualTo(202);
+    JsonNode charging = awaitRunAfter(api, admin, "accounting", accounting);
+    assertThat(charging.path("outcome").asText()).isEqualTo("success");
+    JsonNode charged = account(api.get("/api/v1/accounts", admin).body(), alice);
+    assertThat(charged.path("earningsSats").asLong() - charged.path("feesSats").asLong())
+        .isEqualTo(aliceCredited);
+    long electricityNow = charged.path("electricitySats").asLong();
+    assertThat(electricityNow).isGreaterThan(aliceElectricity);
+    assertThat(charged.path("payableSats").asLong())
+        .isEqualTo(aliceElectricity - electricityNow)
+        .isNegative();
+    String after = api.adminGetText("/prometheus");
+    assertThat(sample(after, "otedama_account_credited_sats_total{account=\"Alice\"}"))
+        .isEqualTo((double) aliceCredited);
+    assertThat(sample(after, "otedama_account_electricity_sats_total{account=\"Alice\"}"))
+        .isEqualTo((double) electricityNow);
+    assertThat(sample(after, "otedama_account_paid_sats_total{account=\"Alice\"}"))
+        .isEqualTo((double) (aliceCredited - aliceElectricity));
+    assertThat(sample(after, "otedama_account_pending_sats{account=\"Alice\"}"))
+        .isEqualTo((double) charged.path("payableSats").asLong());
   }
 
   @Test
@@ -292,6 +328,11 @@ class PayoutsApiTest {
   }
 
   private static JsonNode awaitRun(Api api, String admin, String job) {
+    return awaitRunAfter(api, admin, job, null);
+  }
+
+  /** The job's finished last run, once it is another run than {@code previous} (null: any). */
+  private static JsonNode awaitRunAfter(Api api, String admin, String job, JsonNode previous) {
     JsonNode[] last = new JsonNode[1];
     await()
         .atMost(Duration.ofSeconds(20))
@@ -300,7 +341,8 @@ class PayoutsApiTest {
             if (j.path("name").asText().equals(job)
                 && !j.path("lastRun").isNull()
                 && !j.path("lastRun").path("outcome").asText().equals("running")
-                && !j.path("lastRun").isMissingNode()) {
+                && !j.path("lastRun").isMissingNode()
+                && (previous == null || !j.path("lastRun").equals(previous))) {
               last[0] = j.path("lastRun");
               return true;
             }

@@ -73,8 +73,7 @@ class PowerApiTest {
                         "host", "127.0.0.1",
                         "port", SharedSnmpAgents.snmpd().port(),
                         "credentials",
-                            Map.of(
-                                "version", "v2c", "community", SnmpAgentProcess.SWITCH_COMMUNITY)))
+                            Map.of("version", "v2c", "community", SnmpdProcess.SWITCH_COMMUNITY)))
                 .status())
         .isEqualTo(201);
 
@@ -144,9 +143,9 @@ class PowerApiTest {
         "credentials",
             Map.of(
                 "version", "v3",
-                "user", SnmpAgentProcess.V3_USER,
-                "authPassphrase", SnmpAgentProcess.V3_AUTH,
-                "privPassphrase", SnmpAgentProcess.V3_PRIV));
+                "user", SnmpdProcess.V3_USER,
+                "authPassphrase", SnmpdProcess.V3_AUTH,
+                "privPassphrase", SnmpdProcess.V3_PRIV));
   }
 
   static Reply register(Map<String, Object> body) {

@@ -1,27 +1,29 @@
 package io.otedama.controller.power;
 
+import io.otedama.controller.testing.snmp.SnmpsimProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One snmpsim and one snmpd per test JVM (started on first use, stopped at exit), so the power test
- * classes pay their start-up once. Each class switches outlets on its own simulated PDU (its own
- * community / outlets), so they do not see each other's writes.
+ * One snmpsim and one snmpd per test JVM (started on first use, answering before they are handed
+ * out, stopped at exit), so the power test classes pay their start-up once. Each class switches
+ * outlets on its own simulated PDU (its own community / outlets), so they do not see each other's
+ * writes.
  */
 public final class SharedSnmpAgents {
-  private static SnmpAgentProcess snmpsim;
-  private static SnmpAgentProcess snmpd;
+  private static SnmpsimProcess snmpsim;
+  private static SnmpdProcess snmpd;
 
   private SharedSnmpAgents() {}
 
-  public static synchronized SnmpAgentProcess snmpsim() {
+  public static synchronized SnmpsimProcess snmpsim() {
     start();
     return snmpsim;
   }
 
-  public static synchronized SnmpAgentProcess snmpd() {
+  public static synchronized SnmpdProcess snmpd() {
     start();
     return snmpd;
   }
@@ -31,18 +33,25 @@ public final class SharedSnmpAgents {
       return;
     }
     try {
-      Path dir = Files.createTempDirectory("otedama-snmp-agents-");
       snmpsim =
-          SnmpAgentProcess.snmpsim(
-              dir.resolve("sim"),
+          SnmpsimProcess.start(
               "apc-rpdu2.snmprec",
               "apc-rpdu.snmprec",
               "apc-rpdu2-limits.snmprec",
               "apc-rpdu2-curtail.snmprec",
               "apc-rpdu2-fleet.snmprec");
-      snmpd = SnmpAgentProcess.snmpd(Files.createDirectories(dir.resolve("snmpd")));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the SNMP test agents", e);
+      SnmpdProcess.awaitAnswering(snmpsim.port(), "apc-rpdu2", snmpsim::isAlive, snmpsim::log);
+      Path dir = Files.createTempDirectory("otedama-snmpd-");
+      snmpd = SnmpdProcess.snmpd(dir);
+    } catch (IOException | RuntimeException e) {
+      if (snmpsim != null) {
+        snmpsim.close();
+        snmpsim = null;
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("Could not start the SNMP test agents", io);
+      }
+      throw (RuntimeException) e;
     }
     Runtime.getRuntime()
         .addShutdownHook(

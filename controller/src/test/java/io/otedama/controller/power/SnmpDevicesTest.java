@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.otedama.controller.auth.AuditLog;
 import io.otedama.controller.support.MigratedDatabase;
 import io.otedama.controller.support.MutableClock;
+import io.otedama.controller.testing.snmp.SnmpsimProcess;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -25,8 +26,8 @@ import org.snmp4j.smi.OID;
  * USM (SHA/AES), snmpd's own IF-MIB as the switch, and a PDU that never answers.
  */
 class SnmpDevicesTest {
-  static SnmpAgentProcess snmpsim;
-  static SnmpAgentProcess snmpd;
+  static SnmpsimProcess snmpsim;
+  static SnmpdProcess snmpd;
   static SnmpClient snmp;
   static DeviceReader reader;
   static Jdbi jdbi;
@@ -74,8 +75,7 @@ class SnmpDevicesTest {
         snmpd.port(),
         "raritan-px2",
         "site-1",
-        SnmpCredentials.v3(
-            SnmpAgentProcess.V3_USER, SnmpAgentProcess.V3_AUTH, SnmpAgentProcess.V3_PRIV),
+        SnmpCredentials.v3(SnmpdProcess.V3_USER, SnmpdProcess.V3_AUTH, SnmpdProcess.V3_PRIV),
         null);
   }
 
@@ -143,8 +143,7 @@ class SnmpDevicesTest {
             snmpd.port(),
             "raritan-px2",
             null,
-            SnmpCredentials.v3(
-                SnmpAgentProcess.V3_USER, "not-the-auth-pass", SnmpAgentProcess.V3_PRIV),
+            SnmpCredentials.v3(SnmpdProcess.V3_USER, "not-the-auth-pass", SnmpdProcess.V3_PRIV),
             null);
     try (SnmpClient other = new SnmpClient(Duration.ofMillis(500), 0)) {
       assertThatThrownBy(() -> new DeviceReader(other).read(wrong, clock.instant()))
@@ -163,7 +162,7 @@ class SnmpDevicesTest {
             snmpd.port(),
             SwitchProfile.ID,
             null,
-            SnmpCredentials.v2c(SnmpAgentProcess.SWITCH_COMMUNITY),
+            SnmpCredentials.v2c(SnmpdProcess.SWITCH_COMMUNITY),
             null);
 
     DeviceReading r = reader.read(sw, clock.instant());

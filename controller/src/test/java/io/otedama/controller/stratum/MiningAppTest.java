@@ -7,20 +7,13 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.shares.ShareVerdict;
+import io.otedama.controller.support.AgentShares;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.TestApp;
 import io.otedama.controller.support.TestApps;
-import io.otedama.hashing.Algorithm;
-import io.otedama.hashing.Difficulty;
-import io.otedama.hashing.Hex;
-import io.otedama.hashing.Target;
-import io.otedama.hashing.sha256.Sha256d;
-import io.otedama.hashing.stratum.HeaderAssembler;
-import io.otedama.hashing.stratum.StratumJob;
 import io.otedama.protocol.message.Share;
 import io.otedama.protocol.message.ShareBatchMessage;
 import io.otedama.protocol.message.WorkAssignmentMessage;
-import io.otedama.protocol.message.WorkJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +67,7 @@ class MiningAppTest {
     assertThat(work).isNotNull();
     assertThat(work.difficulty()).isEqualTo(0.0001);
     assertThat(work.source()).isEqualTo("local");
-    Share share = mine(work, "rig-agent-1:1");
+    Share share = AgentShares.mine(work, "rig-agent-1:1");
     List<ShareVerdict> verdicts =
         app().shares().processor().ingest("rig-agent-1", new ShareBatchMessage(0, List.of(share)));
     assertThat(verdicts.get(0).accepted()).as(verdicts.get(0).message()).isTrue();
@@ -109,46 +102,5 @@ class MiningAppTest {
 
     assertThat(api.get("/api/v1/shares/summary?from=nonsense", admin).status()).isEqualTo(400);
     assertThat(api.get("/api/v1/shares/summary", null).status()).isEqualTo(401);
-  }
-
-  /** What an agent does with its assignment: hash until a share meets its difficulty. */
-  private static Share mine(WorkAssignmentMessage work, String shareId) {
-    WorkJob j = work.job();
-    StratumJob job =
-        StratumJob.fromNotify(
-            j.jobId(),
-            j.prevhash(),
-            j.coinb1(),
-            j.coinb2(),
-            j.merkleBranch(),
-            j.version(),
-            j.nbits(),
-            j.ntime(),
-            j.cleanJobs());
-    Target target = Difficulty.toTarget(Algorithm.SHA256D, work.difficulty());
-    byte[] en1 = Hex.decode("en1", work.extranonce1());
-    byte[] en2 = new byte[work.extranonce2Size()];
-    byte[] prefix = Hex.decode("prefix", work.extranonce2Prefix());
-    System.arraycopy(prefix, 0, en2, 0, prefix.length);
-    HeaderAssembler assembler = new HeaderAssembler();
-    Sha256d sha = new Sha256d();
-    byte[] header = new byte[80];
-    byte[] hash = new byte[32];
-    for (int nonce = 0; ; nonce++) {
-      assembler.assemble(job, en1, en2, job.ntime(), nonce, header);
-      sha.hash(header, 0, 80, hash, 0);
-      if (target.isMetBy(hash)) {
-        return new Share(
-            shareId,
-            j.jobId(),
-            Hex.encode(en2),
-            j.ntime(),
-            Hex.encodeInt32(nonce),
-            null,
-            Difficulty.ofHash(Algorithm.SHA256D, hash),
-            null,
-            null);
-      }
-    }
   }
 }

@@ -5,31 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
+import io.otedama.controller.support.AgentShares;
 import io.otedama.controller.support.Api;
-import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestApps;
 import io.otedama.controller.testing.FreePort;
 import io.otedama.controller.testing.Payloads;
 import io.otedama.controller.testing.TestMqttClient;
-import io.otedama.hashing.Algorithm;
-import io.otedama.hashing.Difficulty;
-import io.otedama.hashing.Hex;
-import io.otedama.hashing.Target;
-import io.otedama.hashing.sha256.Sha256d;
-import io.otedama.hashing.stratum.HeaderAssembler;
-import io.otedama.hashing.stratum.StratumJob;
 import io.otedama.protocol.codec.MessageCodec;
 import io.otedama.protocol.message.RigState;
-import io.otedama.protocol.message.Share;
 import io.otedama.protocol.message.ShareBatchMessage;
 import io.otedama.protocol.message.WorkAssignmentMessage;
-import io.otedama.protocol.message.WorkJob;
 import io.otedama.protocol.topic.TopicKind;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,39 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MqttMiningTest {
-  public static class RealTransportApp extends OtedamaApplication {}
-
   static final int MQTT_PORT = FreePort.find();
   static final DropwizardAppExtension<OtedamaConfiguration> APP =
-      new DropwizardAppExtension<>(
-          RealTransportApp.class,
-          ResourceHelpers.resourceFilePath("test-config.yml"),
-          ConfigOverride.config("database.url", SharedPostgres::newDatabaseUrl),
-          ConfigOverride.config("database.user", "postgres"),
-          ConfigOverride.config("mqtt.embeddedPort", Integer.toString(MQTT_PORT)),
-          ConfigOverride.config("mqtt.embeddedBindAddress", "127.0.0.1"),
-          ConfigOverride.config("mqtt.embeddedDataDir", MqttMiningTest::brokerDir),
-          ConfigOverride.config("fleet.advertisedMqttUrl", "tcp://127.0.0.1:" + MQTT_PORT),
-          ConfigOverride.config("fleet.metricsRefreshInterval", "1s"));
+      TestApps.withBroker(MQTT_PORT, ConfigOverride.config("fleet.metricsRefreshInterval", "1s"));
 
   static Api api;
   static String admin;
-
-  static String brokerDir() {
-    try {
-      return Files.createTempDirectory("otedama-hivemq-").toString();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @BeforeAll
   static void setUp() {
     api = new Api(APP);
     admin = api.loginAdmin();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> ((OtedamaApplication) APP.getApplication()).mqttEdge().client().isConnected());
+    TestApps.awaitMqttEdge(APP);
   }
 
   @Test
@@ -113,7 +81,7 @@ class MqttMiningTest {
           new MessageCodec()
               .encode(
                   new ShareBatchMessage(
-                      System.currentTimeMillis(), List.of(mine(work, rigId + ":1"))));
+                      System.currentTimeMillis(), List.of(AgentShares.mine(work, rigId + ":1"))));
       agent.publish("otedama/v1/rigs/" + rigId + "/shares", batch, 1, false, null);
       await().atMost(Duration.ofSeconds(20)).until(() -> accepted(rigId) == 1);
 
@@ -171,7 +139,7 @@ class MqttMiningTest {
           new MessageCodec()
               .encode(
                   new ShareBatchMessage(
-                      System.currentTimeMillis(), List.of(mine(work, rigId + ":1")))),
+                      System.currentTimeMillis(), List.of(AgentShares.mine(work, rigId + ":1")))),
           1,
           false,
           null);
@@ -210,46 +178,5 @@ class MqttMiningTest {
 
   private static long accepted(String rigId) {
     return summaryOf(rigId).path("accepted").asLong();
-  }
-
-  /** What the agent does with its assignment: hash until a share meets its difficulty. */
-  private static Share mine(WorkAssignmentMessage work, String shareId) {
-    WorkJob j = work.job();
-    StratumJob job =
-        StratumJob.fromNotify(
-            j.jobId(),
-            j.prevhash(),
-            j.coinb1(),
-            j.coinb2(),
-            j.merkleBranch(),
-            j.version(),
-            j.nbits(),
-            j.ntime(),
-            j.cleanJobs());
-    Target target = Difficulty.toTarget(Algorithm.SHA256D, work.difficulty());
-    byte[] en1 = Hex.decode("en1", work.extranonce1());
-    byte[] en2 = new byte[work.extranonce2Size()];
-    byte[] prefix = Hex.decode("prefix", work.extranonce2Prefix());
-    System.arraycopy(prefix, 0, en2, 0, prefix.length);
-    HeaderAssembler assembler = new HeaderAssembler();
-    Sha256d sha = new Sha256d();
-    byte[] header = new byte[80];
-    byte[] hash = new byte[32];
-    for (int nonce = 0; ; nonce++) {
-      assembler.assemble(job, en1, en2, job.ntime(), nonce, header);
-      sha.hash(header, 0, 80, hash, 0);
-      if (target.isMetBy(hash)) {
-        return new Share(
-            shareId,
-            j.jobId(),
-            Hex.encode(en2),
-            j.ntime(),
-            Hex.encodeInt32(nonce),
-            null,
-            Difficulty.ofHash(Algorithm.SHA256D, hash),
-            null,
-            null);
-      }
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.otedama.dashboards;
+package io.otedama.controller.testing.snmp;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,45 +18,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Real SNMP devices on a free loopback UDP port: Debian's {@code snmpsim} (in scripts/lib/tools.sh)
- * as a child process serving the recorded walks of {@code src/test/resources/snmp}, one community
- * per file (its name without {@code .snmprec}): an APC rPDU2 with eight metered, switched outlets
- * named {@code rig-a-1} .. {@code rig-a-8} (the controller's power tests' recording; the spare
- * outlet 8 is switched off, and switching sticks through snmpsim's writecache) and a four-port
- * IF-MIB switch with port 4 down. Whether they answer is for the caller to wait for (through the
- * controller's poll), since nothing here speaks SNMP.
+ * Debian's {@code snmpsimd} (in scripts/lib/tools.sh; a missing one fails the test, never skips it)
+ * on a free loopback UDP port, serving recorded walks from the test class path's {@code snmp/}
+ * folder: one community per {@code .snmprec} file, named after the file without its extension.
+ * Writable columns use snmpsim's writecache, so SETs stick for the life of the process. Whether it
+ * answers yet is for the caller to wait for: nothing here speaks SNMP.
  */
-final class SnmpAgent implements AutoCloseable {
-
-  static final String PDU_COMMUNITY = "apc-rpdu2";
-  static final String SWITCH_COMMUNITY = "switch-a";
+public final class SnmpsimProcess implements AutoCloseable {
 
   private final Process process;
   private final Path dir;
   private final int port;
 
-  private SnmpAgent(Process process, Path dir, int port) {
+  private SnmpsimProcess(Process process, Path dir, int port) {
     this.process = process;
     this.dir = dir;
     this.port = port;
   }
 
-  int port() {
-    return port;
-  }
-
-  /** snmpsimd with the PDU and the switch. */
-  static SnmpAgent start() throws IOException {
-    // snmpsimd will not run as root: it drops to nobody, who must read the data and write the
-    // cache, so the directory is world-writable and directly under the system temp dir
+  /** Starts snmpsimd in a fresh temp dir (removed on close) serving the given recordings. */
+  public static SnmpsimProcess start(String... snmprecFiles) throws IOException {
+    // directly under the system temp dir: as root, snmpsimd drops to nobody, who must get through
+    // to read the data and write the cache
     Path dir = Files.createTempDirectory("otedama-snmpsim-");
     Path data = Files.createDirectories(dir.resolve("data"));
     Path cache = Files.createDirectories(dir.resolve("cache"));
-    for (String community : List.of(PDU_COMMUNITY, SWITCH_COMMUNITY)) {
-      String file = community + ".snmprec";
-      try (InputStream in = SnmpAgent.class.getResourceAsStream("/snmp/" + file)) {
+    for (String file : snmprecFiles) {
+      try (InputStream in = SnmpsimProcess.class.getResourceAsStream("/snmp/" + file)) {
         if (in == null) {
-          throw new IllegalStateException("no test resource snmp/" + file);
+          throw new IllegalArgumentException("no test resource snmp/" + file);
         }
         Files.copy(in, data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
       }
@@ -69,39 +59,35 @@ final class SnmpAgent implements AutoCloseable {
     command.add("--agent-udpv4-endpoint=127.0.0.1:" + port);
     command.add("--logging-method=stderr");
     if ("root".equals(System.getProperty("user.name"))) {
+      // snmpsimd refuses to run as root
+      openUp(dir);
       command.add("--process-user=nobody");
       command.add("--process-group=nogroup");
     }
-    openUp(dir);
-    return start(command, dir, port);
-  }
-
-  private static SnmpAgent start(List<String> command, Path dir, int port) throws IOException {
-    return start(new ProcessBuilder(command), dir, port);
-  }
-
-  private static SnmpAgent start(ProcessBuilder builder, Path dir, int port) throws IOException {
-    Path log = dir.resolve("agent.log");
     Process process =
-        builder
+        new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
+            .redirectOutput(dir.resolve("snmpsim.log").toFile())
             .start();
-    return new SnmpAgent(process, dir, port);
+    return new SnmpsimProcess(process, dir, port);
   }
 
-  /** What the agent wrote, for failure messages. */
-  String log() {
+  public int port() {
+    return port;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** What snmpsimd wrote, for failure messages. */
+  public String log() {
     try {
-      return Files.readString(dir.resolve("agent.log"));
+      return Files.readString(dir.resolve("snmpsim.log"));
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
   }
 
   private static void openUp(Path dir) throws IOException {
@@ -134,6 +120,7 @@ final class SnmpAgent implements AutoCloseable {
         name + " is not installed: run ./scripts/test (it installs Debian's snmpsim)");
   }
 
+  /** Stops snmpsimd (and its children, if it forked) and removes its temp dir. */
   @Override
   public void close() {
     List<ProcessHandle> children = process.descendants().toList();

@@ -12,23 +12,23 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.snmp4j.smi.OID;
 
 /**
- * Real SNMP agents on loopback for the power tests, as child processes on free UDP ports: Debian's
- * {@code snmpsim} serving the recorded PDU walks under {@code src/test/resources/snmp} (one
- * community per {@code .snmprec} file; outlet control columns use its writecache module, so SETs
- * stick), and Debian's {@code snmpd} with a v2c community (its own IF-MIB: the switch) and a v3 USM
- * user (SHA/AES) in front of a Raritan PX2 simulated by a pass_persist script. Both are in
- * scripts/lib/tools.sh; a missing one fails the test, never skips it.
+ * Debian's {@code snmpd} on a free loopback UDP port for the power tests (in scripts/lib/tools.sh;
+ * a missing one fails the test, never skips it): a v2c community (its own IF-MIB: the switch) and a
+ * v3 USM user (SHA/AES) in front of a Raritan PX2 simulated by a pass_persist script. The APC PDUs
+ * are snmpsim's ({@link io.otedama.controller.testing.snmp.SnmpsimProcess}); {@link
+ * #awaitAnswering} waits for either kind of agent.
  */
-public final class SnmpAgentProcess implements AutoCloseable {
+public final class SnmpdProcess implements AutoCloseable {
   public static final String SWITCH_COMMUNITY = "switch-ro";
   public static final String V3_USER = "otedama";
   public static final String V3_AUTH = "auth-pass-123";
@@ -38,7 +38,7 @@ public final class SnmpAgentProcess implements AutoCloseable {
   private final int port;
   private final Path log;
 
-  private SnmpAgentProcess(Process process, int port, Path log) {
+  private SnmpdProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
@@ -56,34 +56,8 @@ public final class SnmpAgentProcess implements AutoCloseable {
     }
   }
 
-  /** snmpsimd serving the given recorded walks (file names under test resources snmp/). */
-  public static SnmpAgentProcess snmpsim(Path dir, String... snmprecFiles) throws IOException {
-    Path data = Files.createDirectories(dir.resolve("data"));
-    Path cache = Files.createDirectories(dir.resolve("cache"));
-    for (String file : snmprecFiles) {
-      try (InputStream in = resource(file)) {
-        Files.copy(in, data.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    int port = freeUdpPort();
-    List<String> command = new ArrayList<>();
-    command.add(executable("snmpsimd"));
-    command.add("--data-dir=" + data);
-    command.add("--cache-dir=" + cache);
-    command.add("--agent-udpv4-endpoint=127.0.0.1:" + port);
-    command.add("--logging-method=stderr");
-    if (isRoot()) {
-      // snmpsimd refuses to run as root; it drops to nobody, who must read (and write the cache)
-      openUp(dir);
-      command.add("--process-user=nobody");
-      command.add("--process-group=nogroup");
-    }
-    String community = snmprecFiles[0].replace(".snmprec", "");
-    return start(command, Map.of(), dir.resolve("snmpsim.log"), port, community);
-  }
-
   /** snmpd with the switch community, the v3 user and the Raritan pass_persist script. */
-  public static SnmpAgentProcess snmpd(Path dir) throws IOException {
+  public static SnmpdProcess snmpd(Path dir) throws IOException {
     Path script = dir.resolve("raritan_px2_agent.py");
     try (InputStream in = resource("raritan_px2_agent.py")) {
       Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
@@ -125,14 +99,29 @@ public final class SnmpAgentProcess implements AutoCloseable {
         SWITCH_COMMUNITY);
   }
 
-  private static SnmpAgentProcess start(
+  private static SnmpdProcess start(
       List<String> command, Map<String, String> env, Path log, int port, String community)
       throws IOException {
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
-    SnmpAgentProcess agent = new SnmpAgentProcess(process, port, log);
+    SnmpdProcess agent = new SnmpdProcess(process, port, log);
+    try {
+      awaitAnswering(port, community, process::isAlive, agent::log);
+    } catch (RuntimeException e) {
+      agent.close();
+      throw e;
+    }
+    return agent;
+  }
+
+  /**
+   * Waits until the agent on {@code port} answers a v2c GET of sysName for {@code community}; fails
+   * at once, with the agent's log, if its process has exited.
+   */
+  static void awaitAnswering(
+      int port, String community, BooleanSupplier alive, Supplier<String> log) throws IOException {
     PowerDevice probe =
         new PowerDevice(
             "probe",
@@ -149,16 +138,12 @@ public final class SnmpAgentProcess implements AutoCloseable {
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(200))
           .until(() -> {
-            if (!process.isAlive()) {
-              throw new IllegalStateException(command.get(0) + " exited: " + agent.log());
+            if (!alive.getAsBoolean()) {
+              throw new IllegalStateException("the SNMP agent exited: " + log.get());
             }
             return answers(client, probe);
           });
-    } catch (RuntimeException e) {
-      agent.close();
-      throw e;
     }
-    return agent;
   }
 
   private static boolean answers(SnmpClient client, PowerDevice probe) {
@@ -171,36 +156,14 @@ public final class SnmpAgentProcess implements AutoCloseable {
   }
 
   private static InputStream resource(String file) {
-    InputStream in = SnmpAgentProcess.class.getResourceAsStream("/snmp/" + file);
+    InputStream in = SnmpdProcess.class.getResourceAsStream("/snmp/" + file);
     if (in == null) {
       throw new IllegalArgumentException("no test resource snmp/" + file);
     }
     return in;
   }
 
-  private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
-  }
-
-  private static void openUp(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.toList()) {
-        Files.setPosixFilePermissions(
-            p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
-      }
-    }
-    // the temp dir's parents must let nobody through as well
-    for (Path p = dir.getParent();
-        p != null && p.startsWith(System.getProperty("java.io.tmpdir"));
-        p = p.getParent()) {
-      if (p.equals(Path.of(System.getProperty("java.io.tmpdir")))) {
-        break;
-      }
-      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-    }
-  }
-
-  static int freeUdpPort() {
+  private static int freeUdpPort() {
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (SocketException e) {
@@ -218,7 +181,7 @@ public final class SnmpAgentProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        name + " is not installed: run ./scripts/test (it installs Debian's snmpd and snmpsim)");
+        name + " is not installed: run ./scripts/test (it installs Debian's snmpd)");
   }
 
   @Override
