@@ -2,9 +2,9 @@ package io.otedama.controller.fleet;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import java.util.ArrayList;
+import io.otedama.controller.metrics.GaugeRows;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,11 +29,11 @@ public class FleetGauges {
   private final RigQueries queries;
   private final Map<String, Double> rigsByStatus = new ConcurrentHashMap<>();
   private final AtomicReference<FleetSummary> summary = new AtomicReference<>();
-  private final MultiGauge rigHashrate;
-  private final MultiGauge rigTemperature;
-  private final MultiGauge rigPower;
-  private final MultiGauge rigFans;
-  private final MultiGauge rigHashrateGap;
+  private final GaugeRows rigHashrate;
+  private final GaugeRows rigTemperature;
+  private final GaugeRows rigPower;
+  private final GaugeRows rigFans;
+  private final GaugeRows rigHashrateGap;
 
   public FleetGauges(Jdbi jdbi, RigQueries queries, MeterRegistry registry) {
     this.jdbi = jdbi;
@@ -53,28 +53,36 @@ public class FleetGauges {
         .description("Power drawn by all rigs that are not offline, watts")
         .register(registry);
     rigHashrate =
-        MultiGauge.builder("otedama.rig.hashrate.hs")
-            .description("Hashrate of each rig (0 when offline), hashes per second")
-            .register(registry);
+        new GaugeRows(
+            registry,
+            "otedama.rig.hashrate.hs",
+            "Hashrate of each rig (0 when offline), hashes per second",
+            null);
     rigTemperature =
-        MultiGauge.builder("otedama.rig.temperature.celsius")
-            .description("Hottest device temperature of each rig that is not offline")
-            .register(registry);
+        new GaugeRows(
+            registry,
+            "otedama.rig.temperature.celsius",
+            "Hottest device temperature of each rig that is not offline",
+            null);
     rigPower =
-        MultiGauge.builder("otedama.rig.power.watts")
-            .description("Power drawn by each rig that is not offline, watts")
-            .register(registry);
+        new GaugeRows(
+            registry,
+            "otedama.rig.power.watts",
+            "Power drawn by each rig that is not offline, watts",
+            null);
     rigFans =
-        MultiGauge.builder("otedama.rig.fan.rpm")
-            .description(
-                "Fan speed reported by each rig that is not offline, revolutions per minute")
-            .register(registry);
+        new GaugeRows(
+            registry,
+            "otedama.rig.fan.rpm",
+            "Fan speed reported by each rig that is not offline, revolutions per minute",
+            null);
     rigHashrateGap =
-        MultiGauge.builder("otedama.rig.hashrate.gap.ratio")
-            .description(
-                "Hashrate estimated from a rig's accepted shares divided by the hashrate it"
-                    + " reports, less 1 (negative: its shares show less than it reports)")
-            .register(registry);
+        new GaugeRows(
+            registry,
+            "otedama.rig.hashrate.gap.ratio",
+            "Hashrate estimated from a rig's accepted shares divided by the hashrate it reports,"
+                + " less 1 (negative: its shares show less than it reports)",
+            null);
   }
 
   public void refresh() {
@@ -84,11 +92,11 @@ public class FleetGauges {
       rigsByStatus.put(RigStatus.ONLINE, (double) s.rigsOnline());
       rigsByStatus.put(RigStatus.STALE, (double) s.rigsStale());
       rigsByStatus.put(RigStatus.OFFLINE, (double) s.rigsOffline());
-      List<MultiGauge.Row<?>> hashrates = new ArrayList<>();
-      List<MultiGauge.Row<?>> temperatures = new ArrayList<>();
-      List<MultiGauge.Row<?>> powers = new ArrayList<>();
-      List<MultiGauge.Row<?>> fans = new ArrayList<>();
-      List<MultiGauge.Row<?>> gaps = new ArrayList<>();
+      Map<Tags, Double> hashrates = new HashMap<>();
+      Map<Tags, Double> temperatures = new HashMap<>();
+      Map<Tags, Double> powers = new HashMap<>();
+      Map<Tags, Double> fans = new HashMap<>();
+      Map<Tags, Double> gaps = new HashMap<>();
       RigHashrateEstimates estimates = queries.estimates();
       jdbi.useHandle(h ->
           h.createQuery("SELECT id, status, hashrate_hs, temperature_c, power_w, fan_rpm FROM rigs")
@@ -96,35 +104,34 @@ public class FleetGauges {
                 String id = rs.getString(1);
                 boolean offline = RigStatus.OFFLINE.equals(rs.getString(2));
                 double reported = rs.getDouble(3);
-                hashrates.add(MultiGauge.Row.of(Tags.of("rig", id), offline ? 0 : reported));
+                Tags rig = Tags.of("rig", id);
+                hashrates.put(rig, offline ? 0 : reported);
                 if (!offline && reported > 0) {
                   java.util.OptionalDouble estimated = estimates.estimatedHashrateHs(id);
                   if (estimated.isPresent()) {
-                    gaps.add(
-                        MultiGauge.Row.of(
-                            Tags.of("rig", id), estimated.getAsDouble() / reported - 1));
+                    gaps.put(rig, estimated.getAsDouble() / reported - 1);
                   }
                 }
                 float t = rs.getFloat(4);
                 if (!rs.wasNull() && !offline) {
-                  temperatures.add(MultiGauge.Row.of(Tags.of("rig", id), t));
+                  temperatures.put(rig, (double) t);
                 }
                 float w = rs.getFloat(5);
                 if (!rs.wasNull() && !offline) {
-                  powers.add(MultiGauge.Row.of(Tags.of("rig", id), w));
+                  powers.put(rig, (double) w);
                 }
                 int rpm = rs.getInt(6);
                 if (!rs.wasNull() && !offline) {
-                  fans.add(MultiGauge.Row.of(Tags.of("rig", id), rpm));
+                  fans.put(rig, (double) rpm);
                 }
                 return null;
               })
               .list());
-      rigHashrate.register(hashrates, true);
-      rigTemperature.register(temperatures, true);
-      rigPower.register(powers, true);
-      rigFans.register(fans, true);
-      rigHashrateGap.register(gaps, true);
+      rigHashrate.set(hashrates);
+      rigTemperature.set(temperatures);
+      rigPower.set(powers);
+      rigFans.set(fans);
+      rigHashrateGap.set(gaps);
     } catch (RuntimeException e) {
       LOG.warn("Could not refresh the fleet gauges: {}", e.toString());
     }

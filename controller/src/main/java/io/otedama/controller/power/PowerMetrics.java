@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.otedama.controller.metrics.GaugeRows;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,8 +27,8 @@ public final class PowerMetrics {
   private final MultiGauge ifIn;
   private final MultiGauge ifOut;
   private final MultiGauge ifUp;
-  private final MultiGauge rigWatts;
-  private final MultiGauge rigEfficiency;
+  private final GaugeRows rigWatts;
+  private final GaugeRows rigEfficiency;
   private final AtomicReference<Double> fleetWatts = new AtomicReference<>(0.0);
   private final AtomicReference<double[]> curtailment =
       new AtomicReference<>(new double[] {0, 0, 0});
@@ -56,8 +58,8 @@ public final class PowerMetrics {
         MultiGauge.builder("otedama.power.switch.if.up")
             .description("ifOperStatus up(1)")
             .register(registry);
-    rigWatts = MultiGauge.builder("otedama.power.rig.watts").baseUnit("watts").register(registry);
-    rigEfficiency = MultiGauge.builder("otedama.power.rig.joules.per.terahash").register(registry);
+    rigWatts = new GaugeRows(registry, "otedama.power.rig.watts", null, "watts");
+    rigEfficiency = new GaugeRows(registry, "otedama.power.rig.joules.per.terahash", null, null);
     io.micrometer.core.instrument.Gauge.builder(
             "otedama.power.fleet.watts", fleetWatts, AtomicReference::get)
         .description("measured fleet power: PDU outlets first, then reported, then nameplate")
@@ -144,20 +146,20 @@ public final class PowerMetrics {
   }
 
   public void rigs(List<RigPower> rigs) {
-    List<MultiGauge.Row<?>> watts = new ArrayList<>();
-    List<MultiGauge.Row<?>> jth = new ArrayList<>();
+    Map<Tags, Double> watts = new HashMap<>();
+    Map<Tags, Double> jth = new HashMap<>();
     double fleet = 0;
     for (RigPower r : rigs) {
       if (r.powerW() != null) {
-        watts.add(MultiGauge.Row.of(Tags.of("rig", r.rigId(), "source", r.source()), r.powerW()));
+        watts.put(Tags.of("rig", r.rigId(), "source", r.source()), r.powerW());
         fleet += r.powerW();
       }
       if (r.joulesPerTerahash() != null) {
-        jth.add(MultiGauge.Row.of(Tags.of("rig", r.rigId()), r.joulesPerTerahash()));
+        jth.put(Tags.of("rig", r.rigId()), r.joulesPerTerahash());
       }
     }
-    rigWatts.register(watts, true);
-    rigEfficiency.register(jth, true);
+    rigWatts.set(watts);
+    rigEfficiency.set(jth);
     fleetWatts.set(fleet);
   }
 
