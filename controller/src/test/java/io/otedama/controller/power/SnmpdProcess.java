@@ -2,21 +2,15 @@ package io.otedama.controller.power;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
+import io.otedama.controller.testing.snmp.SnmpsimProcess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.snmp4j.smi.OID;
@@ -63,7 +57,7 @@ public final class SnmpdProcess implements AutoCloseable {
       Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
     }
     Path persist = Files.createDirectories(dir.resolve("persist"));
-    int port = freeUdpPort();
+    int port = SnmpsimProcess.freeUdpPort();
     Path conf = dir.resolve("snmpd.conf");
     Files.writeString(
         conf,
@@ -81,11 +75,11 @@ public final class SnmpdProcess implements AutoCloseable {
                 V3_AUTH,
                 V3_PRIV,
                 V3_USER,
-                executable("python3"),
+                SnmpsimProcess.executable("python3"),
                 script));
     return start(
         List.of(
-            executable("snmpd"),
+            SnmpsimProcess.executable("snmpd"),
             "-f",
             "-Lo",
             "-C",
@@ -163,39 +157,8 @@ public final class SnmpdProcess implements AutoCloseable {
     return in;
   }
 
-  private static int freeUdpPort() {
-    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (SocketException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String executable(String name) {
-    List<String> dirs = new ArrayList<>(List.of("/usr/sbin", "/usr/bin", "/usr/local/bin"));
-    dirs.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-    for (String dir : dirs) {
-      Path candidate = Path.of(dir, name);
-      if (Files.isExecutable(candidate)) {
-        return candidate.toString();
-      }
-    }
-    throw new IllegalStateException(
-        name + " is not installed: run ./scripts/test (it installs Debian's snmpd)");
-  }
-
   @Override
   public void close() {
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    children.forEach(ProcessHandle::destroy);
+    SnmpsimProcess.stop(process);
   }
 }

@@ -99,7 +99,8 @@ public final class SnmpsimProcess implements AutoCloseable {
     }
   }
 
-  private static int freeUdpPort() {
+  /** A free loopback UDP port (also for the controller tests' snmpd). */
+  public static int freeUdpPort() {
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (SocketException e) {
@@ -107,7 +108,8 @@ public final class SnmpsimProcess implements AutoCloseable {
     }
   }
 
-  private static String executable(String name) {
+  /** The path of an installed program, looked up in the sbin and bin dirs and the PATH. */
+  public static String executable(String name) {
     List<String> dirs = new ArrayList<>(List.of("/usr/sbin", "/usr/bin", "/usr/local/bin"));
     dirs.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
     for (String d : dirs) {
@@ -117,12 +119,22 @@ public final class SnmpsimProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException(
-        name + " is not installed: run ./scripts/test (it installs Debian's snmpsim)");
+        name + " is not installed: run ./scripts/test (it installs the Debian packages it needs)");
   }
 
   /** Stops snmpsimd (and its children, if it forked) and removes its temp dir. */
   @Override
   public void close() {
+    stop(process);
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp dir left behind
+    }
+  }
+
+  /** Stops a daemon and whatever it forked: politely, then forcibly after 10 s. */
+  public static void stop(Process process) {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     try {
@@ -134,10 +146,5 @@ public final class SnmpsimProcess implements AutoCloseable {
       process.destroyForcibly();
     }
     children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind
-    }
   }
 }
