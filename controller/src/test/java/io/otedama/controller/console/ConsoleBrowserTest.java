@@ -17,10 +17,10 @@ import io.otedama.controller.fleet.RigBirth;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.RecordingCommandPublisher;
 import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestFleets;
 import io.otedama.controller.testing.FreePort;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -661,13 +661,7 @@ class ConsoleBrowserTest {
             .text("token");
     agents =
         FleetSimulator.start(
-            FleetSimulator.Options.defaults(
-                    URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, 2)
-                .withFleetName("agents")
-                .withHashesPerSecond(20_000)
-                .withFailureShare(0)
-                .withTelemetryInterval(Duration.ofSeconds(1))
-                .withRamp(Duration.ZERO));
+            TestFleets.quick(APP.getLocalPort(), token, 2, "agents").withHashesPerSecond(20_000));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() ->

@@ -14,8 +14,8 @@ import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.demo.DemoAccounts;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestFleets;
 import io.otedama.controller.testing.FreePort;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -208,13 +208,8 @@ class ConsoleWalkTest {
             .text("token");
     agents =
         FleetSimulator.start(
-            FleetSimulator.Options.defaults(
-                    URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, RIGS)
-                .withFleetName("walk")
+            TestFleets.quick(APP.getLocalPort(), token, RIGS, "walk")
                 .withHashesPerSecond(20_000)
-                .withFailureShare(0)
-                .withTelemetryInterval(Duration.ofSeconds(1))
-                .withRamp(Duration.ZERO)
                 // the app's clock: when the test moves it, the rigs' heartbeats move with it
                 .withClock(WalkApp.CLOCK));
     rigs = agents.rigs().stream().map(FleetSimulator.SimulatedRig::rigId).toList();
@@ -334,9 +329,11 @@ class ConsoleWalkTest {
 
     visit("#/overview", "#heatmap [data-rig]", null);
     assertThat(browser.text("#summary-cards")).contains(Integer.toString(RIGS));
-    // every panel shows data: the rigs run on the app's clock, so the jump that completed the
-    // payout period left them online (the hottest-rigs panel lists online and stale rigs only)
-    assertThat(emptyNotes()).isEmpty();
+    // every panel shows data: the rigs run on the app's clock, so after the jump that completed
+    // the payout period their next heartbeat (every second) has them online again; the overview
+    // re-renders live, so a sweep that saw the jump before that heartbeat is waited out (the
+    // hottest-rigs panel lists online and stale rigs only)
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(emptyNotes()).isEmpty());
 
     visit("#/rigs", "#rig-table tbody tr", null);
     browser.waitForText("#rig-total", RIGS + " rigs");

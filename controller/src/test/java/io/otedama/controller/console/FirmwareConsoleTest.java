@@ -13,9 +13,9 @@ import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestFleets;
 import io.otedama.controller.testing.FreePort;
 import io.otedama.protocol.release.ReleaseSignatures;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -104,14 +104,9 @@ class FirmwareConsoleTest {
             .text("token");
     fleet =
         FleetSimulator.start(
-            FleetSimulator.Options.defaults(
-                    URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, 4)
-                .withFleetName("fw-console")
+            TestFleets.quick(APP.getLocalPort(), token, 4, "fw-console")
                 .withHashesPerSecond(50)
-                .withFailureShare(0)
-                .withTelemetryInterval(Duration.ofSeconds(1))
                 .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
-                .withRamp(Duration.ZERO)
                 .withReleaseKeys(List.of(PUBLIC_KEY)));
     assertThat(fleet.awaitConnected(4, Duration.ofSeconds(30))).isTrue();
     // the one rig outside the group: enrolled into the group, then moved out

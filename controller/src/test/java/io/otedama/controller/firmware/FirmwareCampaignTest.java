@@ -13,6 +13,7 @@ import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestFleets;
 import io.otedama.controller.testing.FreePort;
 import io.otedama.protocol.release.ReleaseSignatures;
 import java.net.URI;
@@ -126,14 +127,9 @@ class FirmwareCampaignTest {
             .text("token");
     FleetSimulator fleet =
         FleetSimulator.start(
-            FleetSimulator.Options.defaults(
-                    URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, rigs)
-                .withFleetName(name)
+            TestFleets.quick(APP.getLocalPort(), token, rigs, name)
                 .withHashesPerSecond(100)
-                .withFailureShare(0)
-                .withTelemetryInterval(Duration.ofSeconds(1))
                 .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
-                .withRamp(Duration.ZERO)
                 .withReleaseKeys(List.of(PUBLIC_KEY)));
     fleets.add(fleet);
     return fleet;

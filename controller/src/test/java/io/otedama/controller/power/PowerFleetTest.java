@@ -15,8 +15,8 @@ import io.otedama.controller.OtedamaApplication;
 import io.otedama.controller.OtedamaConfiguration;
 import io.otedama.controller.support.Api;
 import io.otedama.controller.support.SharedPostgres;
+import io.otedama.controller.support.TestFleets;
 import io.otedama.controller.testing.FreePort;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,14 +106,9 @@ class PowerFleetTest {
             .text("token");
     fleet =
         FleetSimulator.start(
-            FleetSimulator.Options.defaults(
-                    URI.create("http://127.0.0.1:" + APP.getLocalPort()), token, 4)
-                .withFleetName("rack-f")
+            TestFleets.quick(APP.getLocalPort(), token, 4, "rack-f")
                 .withHashesPerSecond(50)
-                .withFailureShare(0)
-                .withTelemetryInterval(Duration.ofSeconds(1))
                 .withReconnect(Duration.ofMillis(100), Duration.ofMillis(500))
-                .withRamp(Duration.ZERO)
                 // rig 2 (a Whatsminer M30S+, the least efficient model) has no power modes
                 .withoutPowerModes(Set.of(NO_POWER_MODES)));
     assertThat(fleet.awaitConnected(4, Duration.ofSeconds(30))).isTrue();

@@ -51,21 +51,8 @@ class MqttMiningTest {
   void anAgentGetsRetainedWorkAndItsSharesAreLoggedOnce() throws Exception {
     Api.Reply enrolled = api.enroll(admin, "02:42:ac:11:00:77");
     String rigId = enrolled.text("rigId");
-    TestMqttClient agent =
-        TestMqttClient.connect(
-            enrolled.text("mqttUrl"),
-            rigId,
-            TestMqttClient.options(enrolled.text("mqttUsername"), enrolled.text("mqttPassword")));
+    TestMqttClient agent = onlineAgent(enrolled);
     try {
-      agent.subscribe("otedama/v1/rigs/" + rigId + "/work", 1);
-      agent.publish(
-          "otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
-      agent.publish(
-          "otedama/v1/rigs/" + rigId + "/status",
-          Payloads.status(RigState.ONLINE, null, 1),
-          1,
-          true,
-          null);
 
       TestMqttClient.Received received = agent.poll(Duration.ofSeconds(20));
       assertThat(received).as("a work assignment").isNotNull();
@@ -99,21 +86,8 @@ class MqttMiningTest {
   void theRigApiShowsTheHashrateFromSharesNextToTheReportedOne() throws Exception {
     Api.Reply enrolled = api.enroll(admin, "02:42:ac:11:00:78");
     String rigId = enrolled.text("rigId");
-    TestMqttClient agent =
-        TestMqttClient.connect(
-            enrolled.text("mqttUrl"),
-            rigId,
-            TestMqttClient.options(enrolled.text("mqttUsername"), enrolled.text("mqttPassword")));
+    TestMqttClient agent = onlineAgent(enrolled);
     try {
-      agent.subscribe("otedama/v1/rigs/" + rigId + "/work", 1);
-      agent.publish(
-          "otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
-      agent.publish(
-          "otedama/v1/rigs/" + rigId + "/status",
-          Payloads.status(RigState.ONLINE, null, 1),
-          1,
-          true,
-          null);
       TestMqttClient.Received received = agent.poll(Duration.ofSeconds(20));
       assertThat(received).as("a work assignment").isNotNull();
       WorkAssignmentMessage work =
@@ -178,5 +152,24 @@ class MqttMiningTest {
 
   private static long accepted(String rigId) {
     return summaryOf(rigId).path("accepted").asLong();
+  }
+
+  /** Connects as the enrolled rig, subscribes to its work, and publishes its birth and status. */
+  private static TestMqttClient onlineAgent(Api.Reply enrolled) throws Exception {
+    String rigId = enrolled.text("rigId");
+    TestMqttClient agent =
+        TestMqttClient.connect(
+            enrolled.text("mqttUrl"),
+            rigId,
+            TestMqttClient.options(enrolled.text("mqttUsername"), enrolled.text("mqttPassword")));
+    agent.subscribe("otedama/v1/rigs/" + rigId + "/work", 1);
+    agent.publish("otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
+    agent.publish(
+        "otedama/v1/rigs/" + rigId + "/status",
+        Payloads.status(RigState.ONLINE, null, 1),
+        1,
+        true,
+        null);
+    return agent;
   }
 }
