@@ -54,6 +54,7 @@ public final class EmbeddedMqttBroker implements Managed {
   private final ControllerCredentials controller;
   private final RigAuthenticator rigs;
 
+  private RigIngestInitializer ingest;
   private EmbeddedHiveMQ hivemq;
   private ThreadPoolExecutor lookups;
 
@@ -81,6 +82,24 @@ public final class EmbeddedMqttBroker implements Managed {
     this.persistence = persistence;
     this.controller = controller;
     this.rigs = rigs;
+  }
+
+  /**
+   * Before {@link #start()}: hands rigs' messages of {@code kinds} to {@code target} in-process
+   * ({@link RigPublishIngest}) instead of routing them to the controller's session, whose client id
+   * is {@code controllerClientId}.
+   */
+  public synchronized void ingestDirectly(
+      java.util.Set<io.otedama.protocol.topic.TopicKind> kinds,
+      io.otedama.controller.mqtt.InboundQueue target,
+      String controllerClientId) {
+    if (hivemq != null) {
+      throw new IllegalStateException("the in-process ingest is set before the broker starts");
+    }
+    ingest =
+        kinds.isEmpty()
+            ? null
+            : new RigIngestInitializer(new RigPublishIngest(kinds, target), controllerClientId);
   }
 
   /** The URL the controller's own client connects to. */
@@ -116,7 +135,7 @@ public final class EmbeddedMqttBroker implements Managed {
             .withStartPriority(1000)
             .withExtensionMain(
                 new BrokerSecurityExtension(
-                    new BrokerClientAuthenticator(controller, rigs, lookups)))
+                    new BrokerClientAuthenticator(controller, rigs, lookups), ingest))
             .build();
     EmbeddedHiveMQ broker =
         EmbeddedHiveMQ.builder()

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *       retries itself, so the controller starts even while an external broker is down.
  * </ul>
  */
-public final class ControllerMqttClient implements Managed {
+public final class ControllerMqttClient implements Managed, InboundQueue {
 
   private static final Logger log = LoggerFactory.getLogger(ControllerMqttClient.class);
   private static final long OPERATION_TIMEOUT_MS = 10_000;
@@ -71,6 +71,7 @@ public final class ControllerMqttClient implements Managed {
   private MqttAsyncClient client;
   private ScheduledExecutorService control;
   private volatile boolean running;
+  private volatile boolean stopping;
   private volatile boolean subscribed;
   private final CountDownLatch firstSubscription = new CountDownLatch(1);
   private volatile Instant connectedSince;
@@ -147,6 +148,7 @@ public final class ControllerMqttClient implements Managed {
       return;
     }
     running = true;
+    stopping = false;
     for (int i = 0; i < queues.size(); i++) {
       BlockingQueue<InboundMessage> queue = queues.get(i);
       Thread t = new Thread(() -> dispatch(queue), "mqtt-dispatch-" + i);
@@ -189,6 +191,7 @@ public final class ControllerMqttClient implements Managed {
     if (!running) {
       return;
     }
+    stopping = true;
     running = false;
     control.shutdownNow();
     try {
@@ -352,6 +355,40 @@ public final class ControllerMqttClient implements Managed {
     }
   }
 
+  /**
+   * Hands a message to its rig's dispatch queue without waiting: the subscription's callback and
+   * the embedded broker's in-process ingest ({@code RigPublishIngest}) both enter here, so a rig's
+   * messages of one path stay in order. False (and counted in {@code
+   * otedama_mqtt_inbound_queue_full_total}) when the queue is full: then {@link #put} waits.
+   */
+  @Override
+  public boolean offer(InboundMessage message) {
+    if (stopping) {
+      return false;
+    }
+    if (queueFor(message.topic()).offer(message)) {
+      return true;
+    }
+    inboundQueueFull.increment();
+    return false;
+  }
+
+  /**
+   * Hands a message to its rig's dispatch queue, waiting for room (backpressure).
+   *
+   * @throws IllegalStateException once the client is stopping: the dispatchers drain what is queued
+   *     and take nothing more
+   */
+  @Override
+  public void put(InboundMessage message) throws InterruptedException {
+    BlockingQueue<InboundMessage> queue = queueFor(message.topic());
+    while (!queue.offer(message, 100, TimeUnit.MILLISECONDS)) {
+      if (stopping) {
+        throw new IllegalStateException("the controller's MQTT client is stopping");
+      }
+    }
+  }
+
   /** Same rig, same queue: the rig id is the fourth topic level. */
   private BlockingQueue<InboundMessage> queueFor(String topic) {
     if (queues.size() == 1) {
@@ -409,10 +446,8 @@ public final class ControllerMqttClient implements Managed {
               properties == null ? null : properties.getCorrelationData(),
               System.currentTimeMillis(),
               System.nanoTime());
-      BlockingQueue<InboundMessage> queue = queueFor(topic);
-      if (!queue.offer(inbound)) {
-        inboundQueueFull.increment();
-        queue.put(inbound);
+      if (!offer(inbound)) {
+        put(inbound);
       }
     }
 

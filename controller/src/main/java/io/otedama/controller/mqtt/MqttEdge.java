@@ -132,9 +132,18 @@ public final class MqttEdge implements Managed {
             commandResults,
             shares != null ? shares : new UnhandledShares(registry),
             rejected);
+    java.util.Set<io.otedama.protocol.topic.TopicKind> direct = MqttSubscriptions.directKinds(mqtt);
     ControllerMqttClient client =
         new ControllerMqttClient(
-            url, credentials, mqtt, MqttSubscriptions.forController(mqtt), dispatcher, registry);
+            url,
+            credentials,
+            mqtt,
+            MqttSubscriptions.forController(mqtt, direct),
+            dispatcher,
+            registry);
+    if (broker != null) {
+      broker.ingestDirectly(direct, client, mqtt.getClientId());
+    }
     parts.add(client);
     RigMessagePublisher rigMessages = new RigMessagePublisher(client, codec);
     return new MqttEdge(

@@ -63,6 +63,8 @@ public final class ShareLoadBenchmark {
     String loadGc = a.value("load-gc", "ParallelGC");
     String synchronousCommit = a.value("synchronous-commit", "on");
     int loadNice = a.intValue("load-nice", 0);
+    String loadCpus = a.value("load-cpus", "");
+    String controllerCpus = a.value("controller-cpus", "");
     String jobInterval = a.value("job-interval", "30s");
     String updateFanoutRate = a.value("update-fanout-rate", "5000");
     // the rigs start at the vardiff minimum and hash just fast enough for a share per ~10 s there
@@ -79,6 +81,10 @@ public final class ShareLoadBenchmark {
         warmup,
         seconds,
         synchronousCommit);
+    if (!controllerCpus.isEmpty()) {
+      // before PostgreSQL starts, so its processes inherit the same CPUs
+      pinThisProcess(controllerCpus);
+    }
     deleteRecursively(work);
     Files.createDirectories(work);
 
@@ -130,12 +136,42 @@ public final class ShareLoadBenchmark {
             hashingThreads,
             loadHeap,
             loadGc,
-            loadNice);
+            loadPrefix(loadNice, loadCpus));
       } finally {
         app.after();
       }
     }
     System.exit(0);
+  }
+
+  /**
+   * The rigs are other machines in a real farm: {@code nice} lowers the load generator's CPU
+   * priority, {@code taskset} keeps it on CPUs of its own, so it does not take the controller's and
+   * PostgreSQL's share of the machine.
+   */
+  private static List<String> loadPrefix(int nice, String cpus) {
+    List<String> prefix = new java.util.ArrayList<>();
+    if (!cpus.isEmpty()) {
+      prefix.addAll(List.of("taskset", "-c", cpus));
+    }
+    if (nice > 0) {
+      prefix.addAll(List.of("nice", "-n", Integer.toString(nice)));
+    }
+    return prefix;
+  }
+
+  /** Binds every thread of this JVM, and every process it starts from now on, to {@code cpus}. */
+  private static void pinThisProcess(String cpus) throws Exception {
+    Process taskset =
+        new ProcessBuilder(
+                "taskset", "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (taskset.waitFor() != 0) {
+      throw new IllegalArgumentException("--controller-cpus " + cpus + ": taskset said " + output);
+    }
+    System.out.println("bench-shares: controller JVM and PostgreSQL on CPUs " + cpus);
   }
 
   private static void run(
@@ -148,19 +184,14 @@ public final class ShareLoadBenchmark {
       int hashingThreads,
       String loadHeap,
       String loadGc,
-      int loadNice)
+      List<String> loadPrefix)
       throws Exception {
     URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());
     String token = enrollmentToken(base, rigs);
     MeterRegistry registry = ((OtedamaApplication) app.getApplication()).core().meterRegistry();
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>();
-    if (loadNice > 0) {
-      // the rigs are other machines in a real farm: lower the load generator's CPU priority so it
-      // does not take the controller's and PostgreSQL's share of these two cores
-      command.addAll(List.of("nice", "-n", Integer.toString(loadNice)));
-    }
+    List<String> command = new java.util.ArrayList<>(loadPrefix);
     command.addAll(
         List.of(
             java,
