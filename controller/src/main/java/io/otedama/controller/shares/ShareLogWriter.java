@@ -69,6 +69,17 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
   private record CountKey(String rigId, Instant hour, String result, String reason) {}
 
   /**
+   * Told of every committed write, on the writer's thread (keep it short; the list is valid only
+   * during the call). A load run uses it to measure the latency of chosen rigs.
+   */
+  @FunctionalInterface
+  public interface CommitListener {
+    void committed(List<AcceptedShare> shares, Instant committedAt);
+  }
+
+  private final List<CommitListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
    * @param maxBatch rows per write (e.g. 1000)
    * @param flushInterval how often counts and answers are written when no share arrives
    * @param queueCapacity how many shares may wait (beyond it they are dropped and counted)
@@ -141,6 +152,10 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
             Duration.ofMillis(100),
             Duration.ofMillis(250),
             Duration.ofSeconds(1));
+  }
+
+  public void addCommitListener(CommitListener listener) {
+    listeners.add(listener);
   }
 
   /** Starts the background writer. */
@@ -238,6 +253,12 @@ public final class ShareLogWriter implements ShareSink, AutoCloseable {
         }
       }
       written.increment(n);
+      if (!listeners.isEmpty()) {
+        List<AcceptedShare> committed = java.util.Collections.unmodifiableList(pendingShares);
+        for (CommitListener listener : listeners) {
+          listener.committed(committed, now);
+        }
+      }
       pendingShares.clear();
       pendingAnswers.clear();
       return n;

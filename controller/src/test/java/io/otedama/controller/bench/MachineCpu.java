@@ -28,8 +28,24 @@ final class MachineCpu {
   static double busyCores(long[] start, long[] end) {
     long total = end[0] - start[0];
     long idle = end[1] - start[1];
-    return total <= 0
-        ? 0
-        : (double) (total - idle) / total * Runtime.getRuntime().availableProcessors();
+    return total <= 0 ? 0 : (double) (total - idle) / total * cores();
+  }
+
+  /**
+   * The machine's CPUs ({@code cpuN} lines of /proc/stat): not this JVM's available processors,
+   * which a CPU affinity ({@code --controller-cpus}) narrows.
+   */
+  static int cores() {
+    try {
+      int n = 0;
+      for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+        if (line.length() > 3 && line.startsWith("cpu") && Character.isDigit(line.charAt(3))) {
+          n++;
+        }
+      }
+      return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+    } catch (IOException | RuntimeException e) {
+      return Runtime.getRuntime().availableProcessors();
+    }
   }
 }

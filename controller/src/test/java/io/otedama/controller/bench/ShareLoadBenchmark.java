@@ -65,6 +65,11 @@ public final class ShareLoadBenchmark {
     int loadNice = a.intValue("load-nice", 0);
     String loadCpus = a.value("load-cpus", "");
     String controllerCpus = a.value("controller-cpus", "");
+    int probeRigs = a.intValue("probe-rigs", 0);
+    String probeCpus = a.value("probe-cpus", "");
+    if (probeRigs < 0 || probeRigs >= rigs) {
+      throw new IllegalArgumentException("--probe-rigs must be between 0 and --rigs - 1");
+    }
     String jobInterval = a.value("job-interval", "30s");
     String updateFanoutRate = a.value("update-fanout-rate", "5000");
     // the rigs start at the vardiff minimum and hash just fast enough for a share per ~10 s there
@@ -136,7 +141,9 @@ public final class ShareLoadBenchmark {
             hashingThreads,
             loadHeap,
             loadGc,
-            loadPrefix(loadNice, loadCpus));
+            loadPrefix(loadNice, loadCpus),
+            probeRigs,
+            loadPrefix(0, probeCpus));
       } finally {
         app.after();
       }
@@ -184,56 +191,29 @@ public final class ShareLoadBenchmark {
       int hashingThreads,
       String loadHeap,
       String loadGc,
-      List<String> loadPrefix)
+      List<String> loadPrefix,
+      int probeRigs,
+      List<String> probePrefix)
       throws Exception {
     URI base = URI.create("http://127.0.0.1:" + app.getLocalPort());
     String token = enrollmentToken(base, rigs);
     MeterRegistry registry = ((OtedamaApplication) app.getApplication()).core().meterRegistry();
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(loadPrefix);
-    command.addAll(
-        List.of(
-            java,
-            "-Xmx" + loadHeap,
-            "-XX:+Use" + loadGc,
-            "--add-modules=jdk.incubator.vector",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.otedama.agent.cli.AgentCli",
-            "simulate",
-            "--controller",
-            base.toString(),
-            "--token",
-            token,
-            "--rigs",
-            Integer.toString(rigs),
-            "--hashes-per-second",
-            Double.toString(hashesPerSecond),
-            "--hashing-threads",
-            Integer.toString(hashingThreads),
-            "--failures",
-            "0"));
-    Process load = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Thread.ofPlatform()
-        .daemon()
-        .start(() -> {
-          try (BufferedReader out =
-              new BufferedReader(
-                  new InputStreamReader(load.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-              System.out.println("load: " + line);
-            }
-          } catch (java.io.IOException ignored) {
-            // the process ended
-          }
-        });
+    ProbeLatencies probes = new ProbeLatencies();
+    ((OtedamaApplication) app.getApplication()).shares().log().addCommitListener(probes);
+    SimulatorSettings sim =
+        new SimulatorSettings(base, token, hashesPerSecond, hashingThreads, loadHeap, loadGc);
+    Process load = startSimulator("load", loadPrefix, sim, rigs - probeRigs, "sim");
+    Process probe =
+        probeRigs > 0 ? startSimulator("probe", probePrefix, sim, probeRigs, "probe") : null;
     try {
       long connectStart = System.nanoTime();
       while (online(registry) < rigs) {
         if (!load.isAlive()) {
           throw new IllegalStateException("the simulator exited (" + load.exitValue() + ")");
+        }
+        if (probe != null && !probe.isAlive()) {
+          throw new IllegalStateException("the probe simulator exited (" + probe.exitValue() + ")");
         }
         if (System.nanoTime() - connectStart > Duration.ofMinutes(10).toNanos()) {
           System.out.printf(
@@ -245,10 +225,14 @@ public final class ShareLoadBenchmark {
       System.out.printf(
           "bench-shares: %.0f rigs online after %.0f s; warming up %d s%n",
           online(registry), (System.nanoTime() - connectStart) / 1e9, warmup);
+      if (probe != null) {
+        probes.watch(probeRigIds(database));
+      }
       Thread.sleep(warmup * 1000L);
 
       Window window = new Window(registry, database, load.toHandle());
       window.start();
+      probes.start();
       System.out.println("bench-shares: measurement window starts");
       for (int s = 0; s < seconds; s += 10) {
         Thread.sleep(Math.min(10, seconds - s) * 1000L);
@@ -262,13 +246,107 @@ public final class ShareLoadBenchmark {
       window.end();
       // let the last accepted shares reach the log before counting rows
       Thread.sleep(2000);
+      probes.end();
       window.report(rigs);
+      if (probe != null) {
+        System.out.printf(
+            "probe rigs (%d, own JVM at normal priority) publish -> logged  p50 %d ms  p99 %d ms"
+                + "  p99.9 %d ms  (<= 50 ms: %.3f%%), %d shares%n",
+            probeRigs,
+            probes.percentile(0.50),
+            probes.percentile(0.99),
+            probes.percentile(0.999),
+            probes.fractionAtOrUnder(50) * 100,
+            probes.count());
+      }
     } finally {
-      load.destroy();
-      if (!load.waitFor(30, TimeUnit.SECONDS)) {
-        load.destroyForcibly();
+      stop(load);
+      if (probe != null) {
+        stop(probe);
       }
     }
+  }
+
+  private static void stop(Process simulator) throws InterruptedException {
+    simulator.destroy();
+    if (!simulator.waitFor(30, TimeUnit.SECONDS)) {
+      simulator.destroyForcibly();
+    }
+  }
+
+  /** What every simulator of the run shares. */
+  private record SimulatorSettings(
+      URI controller,
+      String token,
+      double hashesPerSecond,
+      int hashingThreads,
+      String heap,
+      String gc) {}
+
+  /**
+   * Starts {@code otedama-agent simulate} with {@code rigs} rigs in a JVM of its own, under {@code
+   * prefix} ({@code nice}, {@code taskset}), its output echoed with {@code label}. The fleet name
+   * goes into the rigs' hardware ids ({@code sim:<fleet>:<n>}).
+   */
+  private static Process startSimulator(
+      String label, List<String> prefix, SimulatorSettings sim, int rigs, String fleet)
+      throws java.io.IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(prefix);
+    command.addAll(
+        List.of(
+            java,
+            "-Xmx" + sim.heap(),
+            "-XX:+Use" + sim.gc(),
+            "--add-modules=jdk.incubator.vector",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.otedama.agent.cli.AgentCli",
+            "simulate",
+            "--controller",
+            sim.controller().toString(),
+            "--token",
+            sim.token(),
+            "--rigs",
+            Integer.toString(rigs),
+            "--fleet",
+            fleet,
+            "--hashes-per-second",
+            Double.toString(sim.hashesPerSecond()),
+            "--hashing-threads",
+            Integer.toString(sim.hashingThreads()),
+            "--failures",
+            "0"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Thread.ofPlatform()
+        .daemon()
+        .start(() -> {
+          try (BufferedReader out =
+              new BufferedReader(
+                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+              System.out.println(label + ": " + line);
+            }
+          } catch (java.io.IOException ignored) {
+            // the process ended
+          }
+        });
+    return process;
+  }
+
+  /** The rigs the probe simulator enrolled (hardware ids {@code sim:probe:<n>}). */
+  private static java.util.Set<String> probeRigIds(DataSource database) throws Exception {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    try (java.sql.Connection c = database.getConnection();
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery("SELECT id FROM rigs WHERE hardware_id LIKE 'sim:probe:%'")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+      }
+    }
+    return ids;
   }
 
   private static double online(MeterRegistry registry) {
@@ -538,7 +616,7 @@ public final class ShareLoadBenchmark {
           (controllerCpuEnd - controllerCpuStart) / 1e9 / window,
           (loadCpuEnd - loadCpuStart) / 1e9 / window,
           MachineCpu.busyCores(machineStart, machineEnd),
-          Runtime.getRuntime().availableProcessors());
+          MachineCpu.cores());
     }
 
     private static long cpuNanos(ProcessHandle process) {
