@@ -201,6 +201,7 @@ public final class ShareLoadBenchmark {
 
     ProbeLatencies probes = new ProbeLatencies();
     ((OtedamaApplication) app.getApplication()).shares().log().addCommitListener(probes);
+
     SimulatorSettings sim =
         new SimulatorSettings(base, token, hashesPerSecond, hashingThreads, loadHeap, loadGc);
     Process load = startSimulator("load", loadPrefix, sim, rigs - probeRigs, "sim");
@@ -231,8 +232,12 @@ public final class ShareLoadBenchmark {
       Thread.sleep(warmup * 1000L);
 
       Window window = new Window(registry, database, load.toHandle());
+      SlowShareTimeline timeline =
+          new SlowShareTimeline(registry.get("otedama_work_fanout_seconds").timer());
+      ((OtedamaApplication) app.getApplication()).shares().log().addCommitListener(timeline);
       window.start();
       probes.start();
+      timeline.start();
       System.out.println("bench-shares: measurement window starts");
       for (int s = 0; s < seconds; s += 10) {
         Thread.sleep(Math.min(10, seconds - s) * 1000L);
@@ -247,6 +252,7 @@ public final class ShareLoadBenchmark {
       // let the last accepted shares reach the log before counting rows
       Thread.sleep(2000);
       probes.end();
+      timeline.end();
       window.report(rigs);
       if (probe != null) {
         System.out.printf(
@@ -259,6 +265,7 @@ public final class ShareLoadBenchmark {
             probes.fractionAtOrUnder(50) * 100,
             probes.count());
       }
+      timeline.print();
     } finally {
       stop(load);
       if (probe != null) {
