@@ -44,6 +44,9 @@ public final class EmbeddedMqttBroker implements Managed {
   /** Unacknowledged QoS 1 messages HiveMQ may send one client (its default is 50). */
   static final int DELIVERY_WINDOW = 1000;
 
+  /** HiveMQ's own poll batch: QoS 1 messages taken from a client's queue at a time. */
+  static final int DEFAULT_POLL_BATCH = 50;
+
   /** MQTT 5 Receive Maximum announced to clients: the controller publishes commands in bursts. */
   static final int SERVER_RECEIVE_MAXIMUM = 1000;
 
@@ -231,15 +234,20 @@ public final class EmbeddedMqttBroker implements Managed {
 
   /**
    * HiveMQ sends at most 50 unacknowledged QoS 1 messages to one client (whatever the client's
-   * Receive Maximum) and polls its queue 50 at a time. The controller is one client receiving every
-   * rig's telemetry, so its rate is 50 per acknowledgement round trip: about 1,100 msg/s on a busy
-   * 2-core machine (measured, docs/performance.md). A wider window removes that ceiling; rigs are
-   * unaffected (they receive little). These are HiveMQ's process-wide internal settings, read at
-   * start, meant to be set this way for the embedded broker.
+   * Receive Maximum) and polls its queue 50 at a time. When the controller's session receives every
+   * rig's telemetry and shares (no in-process ingest), its rate is 50 per acknowledgement round
+   * trip: about 1,100 msg/s on a busy 2-core machine (measured, docs/performance.md), so the window
+   * and the poll batch are raised. The poll batch is not free: every poll takes that many packet
+   * ids and gives back the unused ones, and a job's fan-out polls once per rig, so with a batch of
+   * 1,000 that bookkeeping was 60 % of the broker's CPU during a fan-out to 10,000 rigs. With the
+   * in-process ingest the controller's session receives little, and the batch stays at HiveMQ's 50.
+   * These are HiveMQ's process-wide internal settings, read at start, meant to be set this way for
+   * the embedded broker.
    */
-  private static void raiseDeliveryWindow() {
+  private void raiseDeliveryWindow() {
     InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = DELIVERY_WINDOW;
-    InternalConfigurations.PUBLISH_POLL_BATCH_SIZE = DELIVERY_WINDOW;
+    InternalConfigurations.PUBLISH_POLL_BATCH_SIZE =
+        ingest == null ? DELIVERY_WINDOW : DEFAULT_POLL_BATCH;
   }
 
   private static String escapeXml(String value) {

@@ -38,16 +38,35 @@ public final class GaugeRows {
     this.gauge = builder.register(registry);
   }
 
-  /** Makes {@code rows} the gauge's rows: each label set with its value, nothing else. */
+  /**
+   * Makes {@code rows} the gauge's rows: each label set with its value, nothing else. When the
+   * label sets are the ones already registered (the usual refresh), only the values change: a
+   * registered row keeps reading its holder, and the gauge is not registered again (that walks
+   * every row through the registry: about 1 % of the controller's CPU at 10,000 rigs, in bursts).
+   */
   public synchronized void set(Map<Tags, Double> rows) {
-    List<MultiGauge.Row<?>> registered = new ArrayList<>(rows.size());
+    boolean changed = false;
     for (Map.Entry<Tags, Double> row : rows.entrySet()) {
-      Value v = values.computeIfAbsent(row.getKey(), k -> new Value());
+      Value v = values.get(row.getKey());
+      if (v == null) {
+        v = new Value();
+        values.put(row.getKey(), v);
+        changed = true;
+      }
       v.value = row.getValue();
-      // a row already registered keeps reading this same holder: only new rows are registered
-      registered.add(MultiGauge.Row.of(row.getKey(), v, x -> x.value));
     }
-    values.keySet().retainAll(rows.keySet());
+    if (values.size() != rows.size()) {
+      values.keySet().retainAll(rows.keySet());
+      changed = true;
+    }
+    if (!changed) {
+      return;
+    }
+    List<MultiGauge.Row<?>> registered = new ArrayList<>(rows.size());
+    for (Map.Entry<Tags, Value> row : values.entrySet()) {
+      registered.add(MultiGauge.Row.of(row.getKey(), row.getValue(), x -> x.value));
+    }
+    // rows already registered keep reading the same holders: only new ones are registered
     gauge.register(registered, false);
   }
 }

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  *   <li>The callback thread only hands messages over: each goes to a bounded queue per dispatch
  *       thread, chosen by rig id so one rig's messages stay in order. When a queue is full the
  *       callback waits (and counts it): backpressure reaches the broker, nothing is dropped here.
+ *       The embedded broker's in-process ingest of shares and telemetry ({@link InboundQueue})
+ *       enters the same queues.
  *   <li>Every (re)connect resubscribes explicitly, from another thread: the session may be gone
  *       (broker restart, expired session) even with clean start false.
  *   <li>{@link MemoryPersistence}; a raised Receive Maximum so the broker keeps many QoS 1 messages

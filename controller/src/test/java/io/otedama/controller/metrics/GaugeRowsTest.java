@@ -30,6 +30,11 @@ class GaugeRowsTest {
 
     rows.set(Map.of(Tags.of("rig", "b"), 7.0));
     assertThat(exposed()).containsExactlyInAnyOrderEntriesOf(Map.of("b", 7.0));
+    Gauge b = registry.find("otedama.rig.test").tag("rig", "b").gauge();
+    // the same rows again: only the value changes, on the same meter
+    rows.set(Map.of(Tags.of("rig", "b"), 8.0));
+    assertThat(exposed()).containsExactlyInAnyOrderEntriesOf(Map.of("b", 8.0));
+    assertThat(registry.find("otedama.rig.test").tag("rig", "b").gauge()).isSameAs(b);
     rows.set(Map.of());
     assertThat(exposed()).isEmpty();
   }
