@@ -22,7 +22,8 @@ final class SlowShareTimeline implements ShareLogWriter.CommitListener {
   private volatile boolean recording;
   private final long[][] seconds = new long[3600][2];
   private final List<Long> fanoutEnds = new ArrayList<>();
-  private Thread poller;
+  private java.util.concurrent.ScheduledExecutorService poller;
+  private long fanoutsSeen;
 
   SlowShareTimeline(Timer fanout) {
     this.fanout = fanout;
@@ -30,31 +31,27 @@ final class SlowShareTimeline implements ShareLogWriter.CommitListener {
 
   void start() {
     startMillis = System.currentTimeMillis();
+    fanoutsSeen = fanout.count();
     recording = true;
-    poller =
-        Thread.ofVirtual()
-            .start(() -> {
-              long seen = fanout.count();
-              while (recording) {
-                try {
-                  Thread.sleep(100);
-                } catch (InterruptedException e) {
-                  return;
-                }
-                long now = fanout.count();
-                if (now != seen) {
-                  seen = now;
-                  synchronized (fanoutEnds) {
-                    fanoutEnds.add((System.currentTimeMillis() - startMillis) / 1000);
-                  }
-                }
-              }
-            });
+    poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    poller.scheduleAtFixedRate(this::noteFanouts, 100, 100, TimeUnit.MILLISECONDS);
+  }
+
+  /** The fan-out timer records when a job has reached every rig: note the second it did. */
+  private void noteFanouts() {
+    long now = fanout.count();
+    if (now != fanoutsSeen) {
+      fanoutsSeen = now;
+      synchronized (fanoutEnds) {
+        fanoutEnds.add((System.currentTimeMillis() - startMillis) / 1000);
+      }
+    }
   }
 
   void end() throws InterruptedException {
     recording = false;
-    poller.join(TimeUnit.SECONDS.toMillis(2));
+    poller.shutdown();
+    poller.awaitTermination(2, TimeUnit.SECONDS);
   }
 
   @Override

@@ -72,13 +72,7 @@ class MqttApplicationTest {
             new MqttProperties()));
     TestMqttClient agent = TestMqttClient.connect(enrolled.text("mqttUrl"), rigId, options);
     agent.subscribe("otedama/v1/rigs/" + rigId + "/cmd", 1);
-    agent.publish("otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
-    agent.publish(
-        "otedama/v1/rigs/" + rigId + "/status",
-        Payloads.status(RigState.ONLINE, null, 1),
-        1,
-        true,
-        null);
+    agent.announceOnline(rigId);
     agent.publish(
         "otedama/v1/rigs/" + rigId + "/telemetry",
         Payloads.telemetryBytes(System.currentTimeMillis(), 123e12),

@@ -86,6 +86,17 @@ public final class TestMqttClient implements AutoCloseable {
     return token.getReasonCodes();
   }
 
+  /** What an agent does once connected: its birth (sequence 1) and its retained online status. */
+  public void announceOnline(String rigId) throws MqttException {
+    publish("otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
+    publish(
+        "otedama/v1/rigs/" + rigId + "/status",
+        Payloads.status(io.otedama.protocol.message.RigState.ONLINE, null, 1),
+        1,
+        true,
+        null);
+  }
+
   public Received poll(Duration timeout) throws InterruptedException {
     return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -15,7 +15,6 @@ import io.otedama.controller.testing.FreePort;
 import io.otedama.controller.testing.Payloads;
 import io.otedama.controller.testing.TestMqttClient;
 import io.otedama.protocol.codec.MessageCodec;
-import io.otedama.protocol.message.RigState;
 import io.otedama.protocol.message.ShareBatchMessage;
 import io.otedama.protocol.message.WorkAssignmentMessage;
 import io.otedama.protocol.topic.TopicKind;
@@ -163,13 +162,7 @@ class MqttMiningTest {
             rigId,
             TestMqttClient.options(enrolled.text("mqttUsername"), enrolled.text("mqttPassword")));
     agent.subscribe("otedama/v1/rigs/" + rigId + "/work", 1);
-    agent.publish("otedama/v1/rigs/" + rigId + "/birth", Payloads.birth(rigId, 1), 1, false, null);
-    agent.publish(
-        "otedama/v1/rigs/" + rigId + "/status",
-        Payloads.status(RigState.ONLINE, null, 1),
-        1,
-        true,
-        null);
+    agent.announceOnline(rigId);
     return agent;
   }
 }
