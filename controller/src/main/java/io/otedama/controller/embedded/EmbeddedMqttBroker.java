@@ -90,19 +90,21 @@ public final class EmbeddedMqttBroker implements Managed {
   /**
    * Before {@link #start()}: hands rigs' messages of {@code kinds} to {@code target} in-process
    * ({@link RigPublishIngest}) instead of routing them to the controller's session, whose client id
-   * is {@code controllerClientId}.
+   * is {@code controllerClientId}; arrivals are stamped by {@code clock}.
    */
   public synchronized void ingestDirectly(
       java.util.Set<io.otedama.protocol.topic.TopicKind> kinds,
       io.otedama.controller.mqtt.InboundQueue target,
-      String controllerClientId) {
+      String controllerClientId,
+      java.time.Clock clock) {
     if (hivemq != null) {
       throw new IllegalStateException("the in-process ingest is set before the broker starts");
     }
     ingest =
         kinds.isEmpty()
             ? null
-            : new RigIngestInitializer(new RigPublishIngest(kinds, target), controllerClientId);
+            : new RigIngestInitializer(
+                new RigPublishIngest(kinds, target, clock), controllerClientId);
   }
 
   /** The URL the controller's own client connects to. */

@@ -12,6 +12,7 @@ import io.otedama.controller.mqtt.InboundQueue;
 import io.otedama.protocol.topic.TopicKind;
 import io.otedama.protocol.topic.Topics;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -37,10 +38,16 @@ final class RigPublishIngest implements PublishInboundInterceptor {
 
   private final Set<TopicKind> kinds;
   private final InboundQueue target;
+  private final Clock clock;
 
-  RigPublishIngest(Set<TopicKind> kinds, InboundQueue target) {
+  /**
+   * @param clock the application's clock: a message's arrival time is business time (a rig's
+   *     last-seen, a share's received-at), compared with that clock's now elsewhere
+   */
+  RigPublishIngest(Set<TopicKind> kinds, InboundQueue target, Clock clock) {
     this.kinds = Set.copyOf(kinds);
     this.target = target;
+    this.clock = clock;
   }
 
   @Override
@@ -56,7 +63,7 @@ final class RigPublishIngest implements PublishInboundInterceptor {
             bytes(packet.getPayload()),
             packet.getRetain(),
             packet.getCorrelationData().map(RigPublishIngest::copy).orElse(null),
-            System.currentTimeMillis(),
+            clock.millis(),
             System.nanoTime());
     if (target.offer(message)) {
       return;

@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ public final class ControllerMqttClient implements Managed, InboundQueue {
   private final MqttConfiguration config;
   private final List<Subscription> subscriptions;
   private final InboundMessageHandler handler;
+  // stamps arrivals: a message's arrival time is business time (a rig's last-seen, a share's
+  // received-at), compared with the application clock's now elsewhere
+  private final Clock clock;
 
   private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
   private final List<Thread> dispatchers = new ArrayList<>();
@@ -85,8 +89,10 @@ public final class ControllerMqttClient implements Managed, InboundQueue {
       MqttConfiguration config,
       List<Subscription> subscriptions,
       InboundMessageHandler handler,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Clock clock) {
     this.serverUrl = serverUrl;
+    this.clock = clock;
     this.clientId = config.getClientId();
     this.credentials = credentials;
     this.config = config;
@@ -446,7 +452,7 @@ public final class ControllerMqttClient implements Managed, InboundQueue {
               message.getPayload(),
               message.isRetained(),
               properties == null ? null : properties.getCorrelationData(),
-              System.currentTimeMillis(),
+              clock.millis(),
               System.nanoTime());
       if (!offer(inbound)) {
         put(inbound);

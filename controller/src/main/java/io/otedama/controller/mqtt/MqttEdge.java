@@ -140,9 +140,10 @@ public final class MqttEdge implements Managed {
             mqtt,
             MqttSubscriptions.forController(mqtt, direct),
             dispatcher,
-            registry);
+            registry,
+            clock);
     if (broker != null) {
-      broker.ingestDirectly(direct, client, mqtt.getClientId());
+      broker.ingestDirectly(direct, client, mqtt.getClientId(), clock);
     }
     parts.add(client);
     RigMessagePublisher rigMessages = new RigMessagePublisher(client, codec);

@@ -72,7 +72,8 @@ public final class DeliveryCeilingProbe {
                 long sentAt = java.nio.ByteBuffer.wrap(m.payload()).getLong();
                 latency.recordValue(Math.max(0, System.nanoTime() - sentAt) / 1000);
               },
-              new SimpleMeterRegistry());
+              new SimpleMeterRegistry(),
+              java.time.Clock.systemUTC());
       client.start();
       clients.add(client);
     }

@@ -250,6 +250,23 @@ class ConsoleWalkTest {
     assertThat(built.status()).as(built.toString()).isEqualTo(201);
     assertThat(built.body().path("batch").path("items").size()).isPositive();
     await().atMost(Duration.ofSeconds(30)).until(() -> onlineRigs() == RIGS);
+    // the controller stamps arrivals by its own clock: the rigs' last-seen moved with the jump,
+    // and they stay online through the sweeps (stamped by the wall clock, every sweep found them
+    // three minutes silent and took them offline until the next heartbeat)
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> {
+          for (String rigId : rigs) {
+            assertThat(
+                    Instant.parse(
+                        api.get("/api/v1/rigs/" + rigId, admin).body().path("lastSeen").asText()))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(2)));
+          }
+        });
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> onlineRigs() == RIGS);
     browser = new Browser("http://127.0.0.1:" + APP.getLocalPort(), profile);
   }
 
@@ -329,10 +346,8 @@ class ConsoleWalkTest {
 
     visit("#/overview", "#heatmap [data-rig]", null);
     assertThat(browser.text("#summary-cards")).contains(Integer.toString(RIGS));
-    // every panel shows data: the rigs run on the app's clock, so after the jump that completed
-    // the payout period their next heartbeat (every second) has them online again; the overview
-    // re-renders live, so a sweep that saw the jump before that heartbeat is waited out (the
-    // hottest-rigs panel lists online and stale rigs only)
+    // every panel shows data (the hottest-rigs panel lists online and stale rigs only); the
+    // overview re-renders live, so a snapshot taken before the rigs' first data is waited out
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(emptyNotes()).isEmpty());
 
     visit("#/rigs", "#rig-table tbody tr", null);

@@ -73,7 +73,10 @@ class RigPublishIngestTest {
             ControllerCredentials.generated("otedama-controller"),
             rigs);
     broker.ingestDirectly(
-        EnumSet.of(TopicKind.SHARES, TopicKind.TELEMETRY), queue, "otedama-controller");
+        EnumSet.of(TopicKind.SHARES, TopicKind.TELEMETRY),
+        queue,
+        "otedama-controller",
+        java.time.Clock.systemUTC());
     broker.start();
   }
 

@@ -61,7 +61,8 @@ class ControllerMqttClientTest {
             config,
             subscriptions,
             handler,
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            java.time.Clock.systemUTC());
     clients.add(client);
     client.start();
     await().atMost(Duration.ofSeconds(20)).until(client::isConnected);
@@ -149,7 +150,13 @@ class ControllerMqttClientTest {
     config.setClientId("ctl-late");
     ControllerMqttClient client =
         new ControllerMqttClient(
-            broker.localUrl(), credentials, config, TELEMETRY, m -> {}, new SimpleMeterRegistry());
+            broker.localUrl(),
+            credentials,
+            config,
+            TELEMETRY,
+            m -> {},
+            new SimpleMeterRegistry(),
+            java.time.Clock.systemUTC());
     clients.add(client);
     client.start();
     assertThat(client.isConnected()).isFalse();
