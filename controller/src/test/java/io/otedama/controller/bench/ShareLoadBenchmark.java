@@ -152,12 +152,26 @@ public final class ShareLoadBenchmark {
   }
 
   /**
-   * The rigs are other machines in a real farm: {@code nice} lowers the load generator's CPU
-   * priority, {@code taskset} keeps it on CPUs of its own, so it does not take the controller's and
-   * PostgreSQL's share of the machine.
+   * The rigs are other machines in a real farm: the load generator runs in a session of its own
+   * ({@code setsid}), so the kernel's autogroup scheduling weighs it as one group against the
+   * controller's and PostgreSQL's; {@code nice} lowers that group's weight (the autogroup nice) and
+   * each of its threads'. A thread's nice alone does not do it: it only orders threads within one
+   * group, and 10,000 rigs' 30,000 threads waking together at each job outweighed the controller's
+   * threads in the group they shared. {@code taskset} keeps it on CPUs of its own.
    */
   private static List<String> loadPrefix(int nice, String cpus) {
-    List<String> prefix = new java.util.ArrayList<>();
+    List<String> prefix = new java.util.ArrayList<>(List.of("setsid"));
+    if (nice > 0) {
+      prefix.addAll(
+          List.of(
+              "sh",
+              "-c",
+              "echo "
+                  + nice
+                  + " > /proc/self/autogroup || echo 'bench-shares: the autogroup nice was not"
+                  + " set' >&2; exec \"$@\"",
+              "sh"));
+    }
     if (!cpus.isEmpty()) {
       prefix.addAll(List.of("taskset", "-c", cpus));
     }
