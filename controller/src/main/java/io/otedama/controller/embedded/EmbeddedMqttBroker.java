@@ -8,12 +8,16 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import io.dropwizard.lifecycle.Managed;
 import io.otedama.controller.fleet.RigAuthenticator;
 import io.otedama.controller.mqtt.ControllerCredentials;
+import io.otedama.controller.mqtt.InboundQueue;
 import io.otedama.controller.mqtt.MqttConfiguration;
 import io.otedama.controller.mqtt.MqttConfiguration.BrokerPersistence;
+import io.otedama.protocol.topic.TopicKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -93,10 +97,7 @@ public final class EmbeddedMqttBroker implements Managed {
    * is {@code controllerClientId}; arrivals are stamped by {@code clock}.
    */
   public synchronized void ingestDirectly(
-      java.util.Set<io.otedama.protocol.topic.TopicKind> kinds,
-      io.otedama.controller.mqtt.InboundQueue target,
-      String controllerClientId,
-      java.time.Clock clock) {
+      Set<TopicKind> kinds, InboundQueue target, String controllerClientId, Clock clock) {
     if (hivemq != null) {
       throw new IllegalStateException("the in-process ingest is set before the broker starts");
     }

@@ -17,9 +17,11 @@ import io.otedama.controller.telemetry.TelemetryConfiguration;
 import io.otedama.controller.telemetry.TelemetryIngest;
 import io.otedama.controller.telemetry.TelemetryPartitionMaintainer;
 import io.otedama.protocol.codec.MessageCodec;
+import io.otedama.protocol.topic.TopicKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +134,7 @@ public final class MqttEdge implements Managed {
             commandResults,
             shares != null ? shares : new UnhandledShares(registry),
             rejected);
-    java.util.Set<io.otedama.protocol.topic.TopicKind> direct = MqttSubscriptions.directKinds(mqtt);
+    Set<TopicKind> direct = MqttSubscriptions.directKinds(mqtt);
     ControllerMqttClient client =
         new ControllerMqttClient(
             url,
